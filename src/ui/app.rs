@@ -1,0 +1,117 @@
+//! The page shell: skip link, header with the language switcher, the current page, footer.
+
+use crate::i18n::td_string;
+use crate::state::{Route, UiLanguage};
+use crate::ui::journey_page::JourneyPage;
+use crate::ui::language::{browser_language, locale, mirror_into_document, CurrentLanguage};
+use crate::ui::navigation::Navigation;
+use crate::ui::start_page::StartPage;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let nav = Navigation::new();
+    provide_context(nav);
+
+    let initial = nav
+        .route
+        .get_untracked()
+        .language
+        .or_else(browser_language)
+        .unwrap_or_default();
+    let language = RwSignal::new(initial);
+    provide_context(CurrentLanguage(language));
+    mirror_into_document(language);
+
+    let loc = move || locale(language.get());
+
+    // Each page change moves focus to the new page's h1, so screen-reader and keyboard users
+    // start reading at the top of the new content (design guide, UX conventions).
+    let main_ref = NodeRef::<html::Main>::new();
+    let first_render = StoredValue::new(true);
+    Effect::new(move |_| {
+        nav.route.with(|r| r.journey);
+        if first_render.get_value() {
+            first_render.set_value(false);
+            return;
+        }
+        if let Some(h1) = main_ref
+            .get()
+            .and_then(|m| m.query_selector("h1").ok().flatten())
+        {
+            if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+                let _ = h1.focus();
+            }
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+
+    let page = move || match nav.route.with(|r| r.journey) {
+        None => view! { <StartPage /> }.into_any(),
+        Some(journey) => view! { <JourneyPage journey /> }.into_any(),
+    };
+
+    view! {
+        <a class="skip-link" href="#main">{move || td_string!(loc(), skip_link)}</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <p class="site-header__name">{move || td_string!(loc(), app_name)}</p>
+                <LanguageSwitcher />
+            </div>
+        </header>
+        <main id="main" class="page" tabindex="-1" node_ref=main_ref>
+            {page}
+        </main>
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p>{move || td_string!(loc(), footer_sources)}</p>
+                <p>{move || td_string!(loc(), footer_independent)}</p>
+            </div>
+        </footer>
+    }
+}
+
+/// One link per interface language, each labelled in its own language, on every page. Switching
+/// keeps the page (and, later, the answers): only the `lang` parameter of the URL changes.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let nav = crate::ui::navigation::use_navigation();
+    let language = crate::ui::language::use_language();
+    let loc = move || locale(language.get());
+    let items = UiLanguage::ALL
+        .into_iter()
+        .map(|l| {
+            let is_current = move || language.get() == l;
+            let target = move || Route {
+                language: Some(l),
+                ..nav.route.get()
+            };
+            let on_click = move |e: leptos::ev::MouseEvent| {
+                if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                    e.prevent_default();
+                    language.set(l);
+                    nav.replace(target());
+                }
+            };
+            view! {
+                <li>
+                    <a
+                        href=move || crate::ui::navigation::href(&target())
+                        hreflang=l.tag()
+                        lang=l.tag()
+                        aria-current=move || is_current().then_some("true")
+                        on:click=on_click
+                    >
+                        {l.endonym()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="language-switcher" aria-label=move || td_string!(loc(), language_nav_label)>
+            <ul>{items}</ul>
+        </nav>
+    }
+}
