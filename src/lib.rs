@@ -9,6 +9,8 @@
 //! * the **web shell** (`ui`, the `i18n` catalogue) is behind the default `web` feature and only
 //!   renders what the core decides.
 
+pub mod engine;
+pub mod hours;
 pub mod policy;
 pub mod state;
 

@@ -1,0 +1,407 @@
+//! `support-navigator-cli`: the policy engine on the command line.
+//!
+//! ```text
+//! support-navigator-cli evaluate [FILE|-] [--text]   answers as JSON -> outcome as JSON (or text with the trace)
+//! support-navigator-cli next --journey SLUG [FILE|-] the next question the wizard would ask
+//! support-navigator-cli questions [--journey SLUG]   questions and their options, with ids
+//! support-navigator-cli verify                       run the exhaustive verifier, print statistics
+//! support-navigator-cli bench                        time one evaluation and the full verification
+//! ```
+//!
+//! Answers JSON: `{"product": "ce_app", "issue": "break_fix", ..., "now": "2025-02-04T18:00:00Z",
+//! "holidays": ["2025-12-25"]}`. `now` defaults to the current time; other keys are question ids
+//! (see `questions`) with an option id, a `yyyy-mm-dd` date, a number or a time-zone name.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{json, Map, Value};
+use std::io::Read;
+use std::process::ExitCode;
+use support_navigator::engine::{self, Answers, Context, Outcome};
+use support_navigator::policy::data::{
+    citation_label, rule_label, CONFLICTS, QUESTIONS, RULES, SEEDS, SLOTS,
+};
+use support_navigator::policy::model::{QuestionKind, Section};
+use support_navigator::policy::Journey;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("evaluate") => cmd_evaluate(&args[1..]),
+        Some("next") => cmd_next(&args[1..]),
+        Some("questions") => cmd_questions(&args[1..]),
+        Some("verify") => cmd_verify(),
+        Some("bench") => cmd_bench(),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+const USAGE: &str = "usage: support-navigator-cli <evaluate [FILE|-] [--text] | next --journey SLUG [FILE|-] | questions [--journey SLUG] | verify | bench>";
+
+fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn input_file(args: &[String]) -> Option<&str> {
+    let mut skip = false;
+    for a in args {
+        if skip {
+            skip = false;
+            continue;
+        }
+        if a == "--journey" {
+            skip = true;
+            continue;
+        }
+        if !a.starts_with("--") {
+            return Some(a);
+        }
+    }
+    None
+}
+
+fn read_input(path: Option<&str>) -> Result<String, String> {
+    let mut text = String::new();
+    match path {
+        None | Some("-") => {
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+        }
+        Some(p) => {
+            text = std::fs::read_to_string(p).map_err(|e| format!("cannot read {p}: {e}"))?;
+        }
+    }
+    Ok(text)
+}
+
+struct Input {
+    answers: Answers,
+    now: DateTime<Utc>,
+    holidays: Vec<NaiveDate>,
+}
+
+fn parse_input(text: &str) -> Result<Input, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    let Value::Object(map) = value else {
+        return Err("the input must be a JSON object of answers".into());
+    };
+    let mut answers = Answers::new();
+    let mut now = Utc::now();
+    let mut holidays = Vec::new();
+    for (key, v) in &map {
+        match key.as_str() {
+            "now" => {
+                let s = v.as_str().ok_or("`now` must be an RFC 3339 string")?;
+                now = DateTime::parse_from_rfc3339(s)
+                    .map_err(|e| format!("`now`: {e}"))?
+                    .with_timezone(&Utc);
+            }
+            "holidays" => {
+                for d in v.as_array().ok_or("`holidays` must be a list of dates")? {
+                    let s = d.as_str().ok_or("holidays are yyyy-mm-dd strings")?;
+                    holidays.push(
+                        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                            .map_err(|e| format!("holiday `{s}`: {e}"))?,
+                    );
+                }
+            }
+            _ => {
+                let text = match v {
+                    Value::String(s) => s.clone(),
+                    Value::Number(n) => n.to_string(),
+                    other => return Err(format!("`{key}`: unsupported value {other}")),
+                };
+                answers.set(key, &text).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(Input {
+        answers,
+        now,
+        holidays,
+    })
+}
+
+fn journey_arg(args: &[String]) -> Result<Option<Journey>, String> {
+    match flag_value(args, "--journey") {
+        None => Ok(None),
+        Some(slug) => Journey::from_slug(slug)
+            .map(Some)
+            .ok_or_else(|| format!("unknown journey `{slug}`")),
+    }
+}
+
+fn cmd_evaluate(args: &[String]) -> Result<(), String> {
+    let input = parse_input(&read_input(input_file(args))?)?;
+    let ctx = Context {
+        now: Some(input.now),
+        holidays: &input.holidays,
+    };
+    let outcome = engine::evaluate_with(&input.answers, &ctx);
+    if args.iter().any(|a| a == "--text") {
+        print!("{}", outcome_text(&outcome, &input));
+    } else {
+        let json = outcome_json(&outcome);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        );
+    }
+    Ok(())
+}
+
+fn cmd_next(args: &[String]) -> Result<(), String> {
+    let journey = journey_arg(args)?.ok_or("next needs --journey SLUG")?;
+    let input = parse_input(&read_input(input_file(args))?)?;
+    match engine::next_question(&input.answers, journey) {
+        Some(q) => {
+            let def = &QUESTIONS[usize::from(q)];
+            println!(
+                "{}",
+                json!({"next": def.id, "kind": kind_name(def.kind), "options": def.options})
+            );
+        }
+        None => println!("{}", json!({"next": null})),
+    }
+    Ok(())
+}
+
+fn kind_name(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Choice => "choice",
+        QuestionKind::Date => "date",
+        QuestionKind::Count => "count",
+        QuestionKind::Zone => "zone",
+    }
+}
+
+fn cmd_questions(args: &[String]) -> Result<(), String> {
+    let journey = journey_arg(args)?;
+    for q in QUESTIONS {
+        if journey.is_some_and(|j| !q.journeys.contains(&j)) {
+            continue;
+        }
+        let journeys: Vec<_> = q.journeys.iter().map(|j| j.slug()).collect();
+        println!("{} ({}) [{}]", q.id, kind_name(q.kind), journeys.join(", "));
+        for o in q.options {
+            println!("    {o}");
+        }
+    }
+    Ok(())
+}
+
+fn cmd_verify() -> Result<(), String> {
+    let report = engine::verifier::verify();
+    println!(
+        "verifier: {} paths, {} evaluations, {} rules, {:.2?}",
+        report.paths,
+        report.evaluations,
+        RULES.len(),
+        report.elapsed
+    );
+    for p in &report.problems {
+        println!("problem: {p}");
+    }
+    if !report.unfired_rules.is_empty() {
+        println!("rules that never fire: {}", report.unfired_rules.join(", "));
+    }
+    if !report.unasked_questions.is_empty() {
+        println!(
+            "questions never asked: {}",
+            report.unasked_questions.join(", ")
+        );
+    }
+    if report.ok() {
+        println!("verifier: ok");
+        Ok(())
+    } else {
+        Err("verifier: FAILED".into())
+    }
+}
+
+/// A representative full evaluation: journey 1 with a business-hours deadline (SC-018).
+fn bench_answers() -> Answers {
+    Answers::from_pairs([
+        ("product", "ce_app"),
+        ("issue", "performance"),
+        ("perf_scope", "isolated"),
+        ("preview", "ga"),
+        ("plan", "prodirect"),
+        ("role", "admin"),
+        ("ea_enrollment", "not_ea"),
+        ("impact", "moderate"),
+        ("b_clock", "business_hours"),
+        ("region", "north_america"),
+        ("time_zone", "America/Los_Angeles"),
+        ("language", "english"),
+    ])
+    .unwrap_or_default()
+}
+
+fn cmd_bench() -> Result<(), String> {
+    let answers = bench_answers();
+    let now = DateTime::parse_from_rfc3339("2025-02-08T01:59:00Z")
+        .map_err(|e| e.to_string())?
+        .with_timezone(&Utc);
+    // Warm up, then time enough iterations for a stable figure.
+    let mut sink = 0usize;
+    for _ in 0..10_000 {
+        sink += engine::evaluate(&answers, now).fired.len();
+    }
+    let n = 200_000u32;
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        sink += engine::evaluate(std::hint::black_box(&answers), now)
+            .fired
+            .len();
+    }
+    let per = start.elapsed() / n;
+    println!(
+        "evaluate: {per:.2?} per full evaluation ({n} runs, {} rules; checksum {sink})",
+        RULES.len()
+    );
+    let report = engine::verifier::verify();
+    println!(
+        "verify:   {:.2?} for {} paths / {} evaluations ({})",
+        report.elapsed,
+        report.paths,
+        report.evaluations,
+        if report.ok() { "ok" } else { "FAILED" }
+    );
+    Ok(())
+}
+
+fn slot_json(outcome: &Outcome) -> Map<String, Value> {
+    let mut m = Map::new();
+    for (slot, value) in SLOTS.iter().zip(outcome.slots.iter()) {
+        if let Some(v) = value {
+            let rule = RULES.get(usize::from(v.rule)).map(rule_label);
+            m.insert(
+                slot.id.to_string(),
+                json!({
+                    "value": slot.values.get(usize::from(v.value)),
+                    "rule": rule,
+                }),
+            );
+        }
+    }
+    m
+}
+
+fn outcome_json(outcome: &Outcome) -> Value {
+    let response = outcome.response.map(|r| {
+        json!({
+            "target": r.target().map(|t| t.id),
+            "minutes": r.minutes,
+            "clock": if r.around_the_clock { "around_the_clock" } else { "business_hours" },
+            "contact_by": r.contact_by.map(|t| t.to_rfc3339()),
+            "cite": r.target().map(|t| t.cite.iter().map(citation_label).collect::<Vec<_>>()),
+        })
+    });
+    let trace: Vec<Value> = outcome
+        .fired
+        .iter()
+        .filter_map(|&i| RULES.get(usize::from(i)).map(|r| (i, r)))
+        .map(|(i, r)| {
+            json!({
+                "rule": rule_label(r),
+                "section": r.section.map(Section::id),
+                "cite": r.cite.iter().map(citation_label).collect::<Vec<_>>(),
+                "overridden": outcome.is_overridden(i),
+            })
+        })
+        .collect();
+    json!({
+        "slots": slot_json(outcome),
+        "response": response,
+        "language_window_opens": outcome.language_window_opens.map(|t| t.to_rfc3339()),
+        "agreement_expires": outcome.agreement_expires.map(|d| d.to_string()),
+        "sources_differ": outcome.sources_differ.iter().filter_map(|&c| CONFLICTS.get(usize::from(c)).map(|c| c.id)).collect::<Vec<_>>(),
+        "notices": outcome.notices.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>(),
+        "contradictions": outcome.contradictions.len(),
+        "trace": trace,
+    })
+}
+
+fn outcome_text(outcome: &Outcome, input: &Input) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "Answers:");
+    for (q, v) in input.answers.pairs() {
+        let _ = writeln!(s, "  {q}: {v}");
+    }
+    let _ = writeln!(s, "  now: {}", input.now.to_rfc3339());
+    let _ = writeln!(s, "\nOutcome:");
+    for (slot, value) in SLOTS.iter().zip(outcome.slots.iter()) {
+        if let Some(v) = value {
+            let _ = writeln!(
+                s,
+                "  {}: {}",
+                slot.id,
+                slot.values.get(usize::from(v.value)).unwrap_or(&"?")
+            );
+        }
+    }
+    if let Some(r) = outcome.response {
+        let clock = if r.around_the_clock {
+            "around the clock"
+        } else {
+            "business hours"
+        };
+        let _ = writeln!(s, "  initial response: < {} min ({clock})", r.minutes);
+        if let Some(t) = r.contact_by {
+            let _ = writeln!(s, "  expect contact by: {}", t.to_rfc3339());
+        }
+    }
+    if let Some(t) = outcome.language_window_opens {
+        let _ = writeln!(s, "  language window opens: {}", t.to_rfc3339());
+    }
+    if let Some(d) = outcome.agreement_expires {
+        let _ = writeln!(s, "  agreement expires: {d}");
+    }
+    for &c in &outcome.sources_differ {
+        if let Some(c) = CONFLICTS.get(usize::from(c)) {
+            let _ = writeln!(s, "  sources differ ({}): {}", c.id, c.reading);
+        }
+    }
+    for n in &outcome.notices {
+        let _ = writeln!(s, "  notice: {n:?}");
+    }
+    let _ = writeln!(s, "\nWhy (rules that fired, in order):");
+    for &i in &outcome.fired {
+        let Some(r) = RULES.get(usize::from(i)) else {
+            continue;
+        };
+        let cites: Vec<String> = r
+            .cite
+            .iter()
+            .map(|c| {
+                let file = SEEDS.get(usize::from(c.seed)).map_or("", |s| s.title_en);
+                format!("{} ({file})", citation_label(c))
+            })
+            .collect();
+        let over = if outcome.is_overridden(i) {
+            " [overridden]"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "  {}{over}: {}\n      source: {}",
+            rule_label(r),
+            r.text_en,
+            cites.join("; ")
+        );
+    }
+    s
+}

@@ -1,0 +1,216 @@
+//! A visitor's answers, keyed by question. Values are validated on the way in, so the engine
+//! only ever sees well-formed answers; anything else is reported, never guessed.
+
+use crate::hours::CustomerZone;
+use crate::policy::data::{option_index, question_index, QUESTIONS, QUESTION_COUNT};
+use crate::policy::model::QuestionKind;
+use chrono::NaiveDate;
+
+/// One answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Index into the question's options.
+    Choice(u8),
+    Date(NaiveDate),
+    Count(u32),
+    Zone(CustomerZone),
+}
+
+/// Why an answer was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerError {
+    UnknownQuestion(String),
+    UnknownOption { question: String, value: String },
+    BadDate { question: String, value: String },
+    BadCount { question: String, value: String },
+    UnknownZone { question: String, value: String },
+}
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerError::UnknownQuestion(q) => write!(f, "unknown question `{q}`"),
+            AnswerError::UnknownOption { question, value } => {
+                write!(f, "`{value}` is not an option of `{question}`")
+            }
+            AnswerError::BadDate { question, value } => {
+                write!(f, "`{value}` is not a date (yyyy-mm-dd) for `{question}`")
+            }
+            AnswerError::BadCount { question, value } => {
+                write!(f, "`{value}` is not a whole number for `{question}`")
+            }
+            AnswerError::UnknownZone { question, value } => {
+                write!(f, "`{value}` is not a supported time zone for `{question}`")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+/// All answers given so far. Unanswered questions are `None`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Answers {
+    values: [Option<Answer>; QUESTION_COUNT],
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers {
+            values: [None; QUESTION_COUNT],
+        }
+    }
+}
+
+impl Answers {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds answers from `(question id, value)` pairs; the first bad pair is reported.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Answers, AnswerError> {
+        let mut answers = Answers::new();
+        for (q, v) in pairs {
+            answers.set(q, v)?;
+        }
+        Ok(answers)
+    }
+
+    /// Sets a question from its textual value (option id, `yyyy-mm-dd`, number or zone name).
+    pub fn set(&mut self, question: &str, value: &str) -> Result<(), AnswerError> {
+        let q = question_index(question)
+            .ok_or_else(|| AnswerError::UnknownQuestion(question.to_string()))?;
+        let answer = parse_answer(q, value)?;
+        self.values[usize::from(q)] = Some(answer);
+        Ok(())
+    }
+
+    /// Sets a question by index. Returns false (and changes nothing) if the answer does not fit
+    /// the question's kind or options.
+    pub fn set_index(&mut self, question: u8, answer: Answer) -> bool {
+        let Some(def) = QUESTIONS.get(usize::from(question)) else {
+            return false;
+        };
+        let fits = match (def.kind, answer) {
+            (QuestionKind::Choice, Answer::Choice(o)) => usize::from(o) < def.options.len(),
+            (QuestionKind::Date, Answer::Date(_))
+            | (QuestionKind::Count, Answer::Count(_))
+            | (QuestionKind::Zone, Answer::Zone(_)) => true,
+            _ => false,
+        };
+        if fits {
+            self.values[usize::from(question)] = Some(answer);
+        }
+        fits
+    }
+
+    pub fn clear(&mut self, question: u8) {
+        if let Some(v) = self.values.get_mut(usize::from(question)) {
+            *v = None;
+        }
+    }
+
+    pub fn get(&self, question: u8) -> Option<Answer> {
+        self.values.get(usize::from(question)).copied().flatten()
+    }
+
+    pub fn choice(&self, question: u8) -> Option<u8> {
+        match self.get(question) {
+            Some(Answer::Choice(o)) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self, question: u8) -> Option<NaiveDate> {
+        match self.get(question) {
+            Some(Answer::Date(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn count(&self, question: u8) -> Option<u32> {
+        match self.get(question) {
+            Some(Answer::Count(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn zone(&self, question: u8) -> Option<CustomerZone> {
+        match self.get(question) {
+            Some(Answer::Zone(z)) => Some(z),
+            _ => None,
+        }
+    }
+
+    /// The option id chosen for a question, if any (for display and tests).
+    pub fn choice_id(&self, question: &str) -> Option<&'static str> {
+        let q = question_index(question)?;
+        let o = self.choice(q)?;
+        QUESTIONS
+            .get(usize::from(q))?
+            .options
+            .get(usize::from(o))
+            .copied()
+    }
+
+    /// Answered questions in vocabulary order, as `(question id, textual value)`.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        QUESTIONS
+            .iter()
+            .zip(self.values.iter())
+            .filter_map(|(q, v)| {
+                let text = match (*v)? {
+                    Answer::Choice(o) => q.options.get(usize::from(o))?.to_string(),
+                    Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
+                    Answer::Count(n) => n.to_string(),
+                    Answer::Zone(z) => z.name().to_string(),
+                };
+                Some((q.id, text))
+            })
+            .collect()
+    }
+}
+
+/// Parses a textual answer for question index `q`.
+pub fn parse_answer(q: u8, value: &str) -> Result<Answer, AnswerError> {
+    let Some(def) = QUESTIONS.get(usize::from(q)) else {
+        return Err(AnswerError::UnknownQuestion(q.to_string()));
+    };
+    let err_q = def.id.to_string();
+    let value_s = value.to_string();
+    match def.kind {
+        QuestionKind::Choice => {
+            option_index(q, value)
+                .map(Answer::Choice)
+                .ok_or(AnswerError::UnknownOption {
+                    question: err_q,
+                    value: value_s,
+                })
+        }
+        QuestionKind::Date => NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .map(Answer::Date)
+            .map_err(|_| AnswerError::BadDate {
+                question: err_q,
+                value: value_s,
+            }),
+        QuestionKind::Count => {
+            value
+                .parse::<u32>()
+                .map(Answer::Count)
+                .map_err(|_| AnswerError::BadCount {
+                    question: err_q,
+                    value: value_s,
+                })
+        }
+        QuestionKind::Zone => {
+            CustomerZone::parse(value)
+                .map(Answer::Zone)
+                .ok_or(AnswerError::UnknownZone {
+                    question: err_q,
+                    value: value_s,
+                })
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! `evaluate(answers, now) -> Outcome`: runs every rule once, in the order build.rs fixed (every
+//! writer of a slot before its readers), so evaluation is a single pass, total and deterministic.
+
+use crate::engine::answers::Answers;
+use crate::engine::derived;
+use crate::engine::outcome::{Contradiction, Notice, Outcome, Override, Response, SlotValue};
+use crate::policy::data::{s, CONFLICTS, RESPONSE_TARGETS, RULES, SLOT_COUNT};
+use crate::policy::model::{Atom, Rule, Var};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+/// Marks a slot value as set by a calculator rather than a rule.
+pub const DERIVED_RULE: u16 = u16::MAX;
+
+/// What the evaluation may know besides the answers.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
+    /// The submission instant. Without it, time-dependent facts stay unknown.
+    pub now: Option<DateTime<Utc>>,
+    /// Public holidays (local dates of the support region). The sources name none.
+    pub holidays: &'a [NaiveDate],
+}
+
+/// Evaluates the answers at `now`, with no holiday calendar.
+pub fn evaluate(answers: &Answers, now: DateTime<Utc>) -> Outcome {
+    evaluate_with(
+        answers,
+        &Context {
+            now: Some(now),
+            holidays: &[],
+        },
+    )
+}
+
+/// Evaluates the answers in a context. Never panics, for any answers.
+pub fn evaluate_with(answers: &Answers, ctx: &Context) -> Outcome {
+    let mut out = Outcome {
+        slots: [None; SLOT_COUNT],
+        fired: Vec::with_capacity(48),
+        overrides: Vec::new(),
+        contradictions: Vec::new(),
+        response: None,
+        language_window_opens: None,
+        agreement_expires: None,
+        sources_differ: Vec::new(),
+        notices: Vec::new(),
+    };
+
+    let derived = derived::compute(answers, ctx.now, ctx.holidays);
+    out.agreement_expires = derived.agreement_expires;
+    for (slot, value) in derived.values {
+        if let Some(cell) = out.slots.get_mut(usize::from(slot)) {
+            *cell = Some(SlotValue {
+                value,
+                rule: DERIVED_RULE,
+                priority: i8::MAX,
+            });
+        }
+    }
+
+    let today = ctx.now.map(|n| derived::today(answers, n));
+    for (index, rule) in RULES.iter().enumerate() {
+        let Ok(index) = u16::try_from(index) else {
+            break;
+        };
+        if !in_effect(rule, today) || !rule.when.iter().all(|a| holds(a, answers, &out)) {
+            continue;
+        }
+        out.fired.push(index);
+        for c in rule.then {
+            conclude(&mut out, index, rule.priority, c.slot, c.value);
+        }
+    }
+
+    for &i in &out.fired {
+        let Some(rule) = RULES.get(usize::from(i)) else {
+            continue;
+        };
+        if let Some(c) = rule.conflict {
+            let tell = CONFLICTS.get(usize::from(c)).is_some_and(|c| c.tell_user);
+            if tell && !out.sources_differ.contains(&c) && !out.is_overridden(i) {
+                out.sources_differ.push(c);
+            }
+        }
+    }
+
+    derive_response(&mut out, answers, ctx);
+    derive_language_window(&mut out, answers, ctx);
+    if let Some(now) = ctx.now {
+        if !(2020..2100).contains(&now.year()) {
+            out.notices.push(Notice::ClockLooksWrong);
+        }
+    }
+    out
+}
+
+/// Whether an atom holds for the current answers and slots.
+pub fn holds(atom: &Atom, answers: &Answers, out: &Outcome) -> bool {
+    let value = match atom.var {
+        Var::Question(q) => answers.choice(q),
+        Var::Slot(s) => out
+            .slots
+            .get(usize::from(s))
+            .copied()
+            .flatten()
+            .map(|v| v.value),
+    };
+    match value {
+        Some(v) => (v < 64 && atom.mask >> v & 1 == 1) != atom.negated,
+        None => atom.negated,
+    }
+}
+
+fn in_effect(rule: &Rule, today: Option<NaiveDate>) -> bool {
+    match (rule.effective, today) {
+        (None, _) => true,
+        // Without a date we cannot tell; a time-limited rule then does not apply.
+        (Some(_), None) => false,
+        (Some((from, until)), Some(d)) => {
+            let key = u32::try_from(d.year()).unwrap_or(0) * 10000 + d.month() * 100 + d.day();
+            from <= key && key <= until
+        }
+    }
+}
+
+fn conclude(out: &mut Outcome, rule: u16, priority: i8, slot: u8, value: u8) {
+    let Some(cell) = out.slots.get_mut(usize::from(slot)) else {
+        return;
+    };
+    match *cell {
+        None => {
+            *cell = Some(SlotValue {
+                value,
+                rule,
+                priority,
+            })
+        }
+        Some(existing) if existing.value == value => {}
+        Some(existing) if priority > existing.priority => {
+            out.overrides.push(Override {
+                slot,
+                winner: rule,
+                loser: existing.rule,
+            });
+            *cell = Some(SlotValue {
+                value,
+                rule,
+                priority,
+            });
+        }
+        Some(existing) if priority < existing.priority => out.overrides.push(Override {
+            slot,
+            winner: existing.rule,
+            loser: rule,
+        }),
+        Some(existing) => out.contradictions.push(Contradiction {
+            slot,
+            first: existing.rule,
+            second: rule,
+        }),
+    }
+}
+
+/// Response target, its clock and the "expect contact by" instant.
+fn derive_response(out: &mut Outcome, answers: &Answers, ctx: &Context) {
+    let Some(resp) = out.slots[usize::from(s::RESPONSE)] else {
+        return;
+    };
+    let Some(target) = RESPONSE_TARGETS.get(usize::from(resp.value)) else {
+        return;
+    };
+    // A rule may decide the clock explicitly (e.g. severity B with 24x7 chosen at submission).
+    let (around_the_clock, clock_rule) = match out.slots[usize::from(s::CLOCK)] {
+        Some(c) => (c.value == 0, c.rule),
+        None => (target.around_the_clock, resp.rule),
+    };
+    let contact_by = ctx.now.and_then(|now| {
+        if around_the_clock {
+            now.checked_add_signed(chrono::TimeDelta::minutes(i64::from(target.minutes)))
+        } else {
+            let hours = derived::region_weekly_hours(answers);
+            if hours.is_none() && answers.choice_id("region").is_some() {
+                out.notices.push(Notice::TimeZoneNeeded);
+            }
+            let deadline = hours?.add_business_minutes(now, target.minutes, ctx.holidays);
+            if ctx.holidays.is_empty() {
+                out.notices.push(Notice::HolidaysUnknown);
+            }
+            deadline
+        }
+    });
+    out.response = Some(Response {
+        target: resp.value,
+        minutes: target.minutes,
+        around_the_clock,
+        clock_rule,
+        contact_by,
+    });
+}
+
+/// When the requested language is staffed in the region but closed now: the next opening.
+fn derive_language_window(out: &mut Outcome, answers: &Answers, ctx: &Context) {
+    if out.value("language_now") != Some("requested_outside_hours") {
+        return;
+    }
+    let (Some(now), Some(hours)) = (ctx.now, derived::region_weekly_hours(answers)) else {
+        return;
+    };
+    out.language_window_opens = hours.next_opening(now, ctx.holidays);
+    if ctx.holidays.is_empty() && !out.notices.contains(&Notice::HolidaysUnknown) {
+        out.notices.push(Notice::HolidaysUnknown);
+    }
+}

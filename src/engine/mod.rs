@@ -1,0 +1,14 @@
+//! The rule engine: `evaluate(answers, now) -> Outcome`, the question flow, and the exhaustive
+//! verifier. Generic over the data in `policy`: it knows nothing about portals or plans.
+
+pub mod answers;
+pub mod derived;
+pub mod evaluate;
+pub mod flow;
+pub mod outcome;
+pub mod verifier;
+
+pub use answers::{Answer, AnswerError, Answers};
+pub use evaluate::{evaluate, evaluate_with, Context};
+pub use flow::{next_question, outcomes_by_plan, prune, relevant_questions};
+pub use outcome::{Notice, Outcome, Response};

@@ -1,0 +1,202 @@
+//! The shapes of the knowledge base. `build.rs` parses `policy/**/*.toml`, validates it and
+//! generates `static` tables of these types (see `policy::data`), so the browser never parses
+//! TOML and a malformed rule fails the build, not the page.
+
+use crate::policy::Journey;
+
+/// How a question is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// One of a fixed list of options.
+    Choice,
+    /// A calendar date (e.g. when an incident was closed).
+    Date,
+    /// A whole number (e.g. incidents left on an agreement).
+    Count,
+    /// An IANA time zone from `hours::SUPPORTED_ZONES`.
+    Zone,
+}
+
+/// Something a condition can test: an answer or an outcome slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Var {
+    Question(u8),
+    Slot(u8),
+}
+
+/// "`var` has one of the values in `mask`" (bit i = value i), or, when `negated`, "`var` has a
+/// value outside `mask` or no value at all".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Atom {
+    pub var: Var,
+    pub mask: u64,
+    pub negated: bool,
+}
+
+/// A question the wizard may ask.
+#[derive(Debug)]
+pub struct Question {
+    pub id: &'static str,
+    pub kind: QuestionKind,
+    pub options: &'static [&'static str],
+    pub journeys: &'static [Journey],
+    /// All must hold for the question to matter.
+    pub ask_when: &'static [Atom],
+}
+
+/// An outcome slot: a single value per outcome, concluded by rules or derived by the engine.
+#[derive(Debug)]
+pub struct Slot {
+    pub id: &'static str,
+    pub values: &'static [&'static str],
+    /// Filled by an engine calculator before rules run; rules may read but never write it.
+    pub derived: bool,
+}
+
+/// "Set `slot` to `value`."
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Conclusion {
+    pub slot: u8,
+    pub value: u8,
+}
+
+/// Where on the result page a rule's explanation appears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Where,
+    Steps,
+    Who,
+    Coverage,
+    Severity,
+    Response,
+    Language,
+    Caveats,
+    Billing,
+    Agreement,
+    Background,
+}
+
+impl Section {
+    pub const ALL: [Section; 11] = [
+        Section::Where,
+        Section::Steps,
+        Section::Who,
+        Section::Coverage,
+        Section::Severity,
+        Section::Response,
+        Section::Language,
+        Section::Caveats,
+        Section::Billing,
+        Section::Agreement,
+        Section::Background,
+    ];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            Section::Where => "where",
+            Section::Steps => "steps",
+            Section::Who => "who",
+            Section::Coverage => "coverage",
+            Section::Severity => "severity",
+            Section::Response => "response",
+            Section::Language => "language",
+            Section::Caveats => "caveats",
+            Section::Billing => "billing",
+            Section::Agreement => "agreement",
+            Section::Background => "background",
+        }
+    }
+}
+
+/// Lines `first..=last` of seed document `seed` (index into `SEEDS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub seed: u8,
+    pub first: u16,
+    pub last: u16,
+}
+
+/// A rule of the catalogue (or one part of it), as data.
+#[derive(Debug)]
+pub struct Rule {
+    /// The catalogue id, e.g. `PORTAL-3` (seed-rules.md section 2).
+    pub id: &'static str,
+    /// Distinguishes data rules that together encode one catalogue rule (`""` when only one).
+    pub part: &'static str,
+    pub when: &'static [Atom],
+    pub then: &'static [Conclusion],
+    pub section: Option<Section>,
+    /// When two fired rules set one slot to different values, the higher priority wins.
+    pub priority: i8,
+    pub cite: &'static [Citation],
+    /// Index into `CONFLICTS` when this rule applies a reading of a source conflict.
+    pub conflict: Option<u8>,
+    /// Why the rule reads the sources the way it does (required with `conflict`).
+    pub note: &'static str,
+    /// First and last day (inclusive, `yyyymmdd`) the rule applies, if limited.
+    pub effective: Option<(u32, u32)>,
+    /// The explanation shown to the user, in our words, English (source language).
+    pub text_en: &'static str,
+}
+
+/// One cell of a published response-time table.
+#[derive(Debug)]
+pub struct ResponseTarget {
+    pub id: &'static str,
+    pub minutes: u32,
+    pub around_the_clock: bool,
+    pub cite: &'static [Citation],
+}
+
+/// How a region's business hours are pinned to the clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoneSpec {
+    FixedOffsetSeconds(i32),
+    Named(&'static str),
+    /// The customer's own local time zone.
+    Customer,
+}
+
+/// A row of the business-hours table.
+#[derive(Debug)]
+pub struct RegionHours {
+    /// Option index of the `region` question.
+    pub region: u8,
+    pub open_minute: u16,
+    pub close_minute: u16,
+    pub zone: ZoneSpec,
+    pub cite: &'static [Citation],
+}
+
+/// A stated period (validity, limits).
+#[derive(Debug)]
+pub struct Period {
+    pub id: &'static str,
+    pub months: u32,
+    pub days: u32,
+    pub hours: u32,
+    pub cite: &'static [Citation],
+}
+
+/// A place where the sources disagree, and the reading we follow.
+#[derive(Debug)]
+pub struct Conflict {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub reading: &'static str,
+    pub why: &'static str,
+    /// Show a "sources differ" note when a rule applying this reading fires.
+    pub tell_user: bool,
+}
+
+/// A source document.
+#[derive(Debug)]
+pub struct Seed {
+    /// Citation prefix, e.g. `000`.
+    pub prefix: &'static str,
+    pub file: &'static str,
+    /// BCP 47 language of the document.
+    pub language: &'static str,
+    pub title_en: &'static str,
+    pub line_count: u16,
+}
