@@ -112,10 +112,12 @@ impl Answers {
         }
     }
 
+    #[inline]
     pub fn get(&self, question: u8) -> Option<Answer> {
         self.values.get(usize::from(question)).copied().flatten()
     }
 
+    #[inline]
     pub fn choice(&self, question: u8) -> Option<u8> {
         match self.get(question) {
             Some(Answer::Choice(o)) => Some(o),

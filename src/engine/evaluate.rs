@@ -4,7 +4,7 @@
 use crate::engine::answers::Answers;
 use crate::engine::derived;
 use crate::engine::outcome::{Contradiction, Notice, Outcome, Override, Response, SlotValue};
-use crate::policy::data::{s, CONFLICTS, RESPONSE_TARGETS, RULES, SLOT_COUNT};
+use crate::policy::data::{s, CONFLICTS, QUESTION_COUNT, RESPONSE_TARGETS, RULES, SLOT_COUNT};
 use crate::policy::model::{Atom, Rule, Var};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
@@ -57,17 +57,45 @@ pub fn evaluate_with(answers: &Answers, ctx: &Context) -> Outcome {
         }
     }
 
+    // Conditions are tested against one flat byte table of variable values (questions, then
+    // slots; NONE = no value): the hot loop of every evaluation, so it must stay cheap.
+    let mut vars = [NONE; VAR_COUNT];
+    for (q, v) in vars.iter_mut().take(QUESTION_COUNT).enumerate() {
+        if let Some(o) = u8::try_from(q).ok().and_then(|q| answers.choice(q)) {
+            *v = o;
+        }
+    }
+    for (slot, value) in out.slots.iter().enumerate() {
+        if let (Some(v), Some(cell)) = (value, vars.get_mut(QUESTION_COUNT + slot)) {
+            *cell = v.value;
+        }
+    }
+
     let today = ctx.now.map(|n| derived::today(answers, n));
+    let mut agreeing: Vec<(u8, u16)> = Vec::with_capacity(16);
     for (index, rule) in RULES.iter().enumerate() {
         let Ok(index) = u16::try_from(index) else {
             break;
         };
-        if !in_effect(rule, today) || !rule.when.iter().all(|a| holds(a, answers, &out)) {
+        if !rule.when.iter().all(|a| holds_in(a, &vars)) || !in_effect(rule, today) {
             continue;
         }
         out.fired.push(index);
         for c in rule.then {
-            conclude(&mut out, index, rule.priority, c.slot, c.value);
+            conclude(
+                &mut out,
+                &mut agreeing,
+                index,
+                rule.priority,
+                c.slot,
+                c.value,
+            );
+            let current = out.slots.get(usize::from(c.slot)).copied().flatten();
+            if let (Some(v), Some(cell)) =
+                (current, vars.get_mut(QUESTION_COUNT + usize::from(c.slot)))
+            {
+                *cell = v.value;
+            }
         }
     }
 
@@ -91,6 +119,21 @@ pub fn evaluate_with(answers: &Answers, ctx: &Context) -> Outcome {
         }
     }
     out
+}
+
+const NONE: u8 = u8::MAX;
+const VAR_COUNT: usize = QUESTION_COUNT + SLOT_COUNT;
+
+#[inline]
+fn holds_in(atom: &Atom, vars: &[u8; VAR_COUNT]) -> bool {
+    let index = match atom.var {
+        Var::Question(q) => usize::from(q),
+        Var::Slot(s) => QUESTION_COUNT + usize::from(s),
+    };
+    match vars.get(index).copied() {
+        Some(v) if v < 64 => (atom.mask >> v & 1 == 1) != atom.negated,
+        _ => atom.negated,
+    }
 }
 
 /// Whether an atom holds for the current answers and slots.
@@ -122,7 +165,17 @@ fn in_effect(rule: &Rule, today: Option<NaiveDate>) -> bool {
     }
 }
 
-fn conclude(out: &mut Outcome, rule: u16, priority: i8, slot: u8, value: u8) {
+/// Records `rule`'s conclusion `slot = value`. `agreeing` remembers every rule that concluded a
+/// slot's current value, so that when a higher-priority rule overrides it, all of them are marked
+/// overridden (and none of their texts is shown as a result).
+fn conclude(
+    out: &mut Outcome,
+    agreeing: &mut Vec<(u8, u16)>,
+    rule: u16,
+    priority: i8,
+    slot: u8,
+    value: u8,
+) {
     let Some(cell) = out.slots.get_mut(usize::from(slot)) else {
         return;
     };
@@ -132,20 +185,34 @@ fn conclude(out: &mut Outcome, rule: u16, priority: i8, slot: u8, value: u8) {
                 value,
                 rule,
                 priority,
-            })
-        }
-        Some(existing) if existing.value == value => {}
-        Some(existing) if priority > existing.priority => {
-            out.overrides.push(Override {
-                slot,
-                winner: rule,
-                loser: existing.rule,
             });
+            agreeing.push((slot, rule));
+        }
+        Some(existing) if existing.value == value => {
+            if priority > existing.priority {
+                *cell = Some(SlotValue {
+                    value,
+                    rule,
+                    priority,
+                });
+            }
+            agreeing.push((slot, rule));
+        }
+        Some(existing) if priority > existing.priority => {
             *cell = Some(SlotValue {
                 value,
                 rule,
                 priority,
             });
+            for &(s, loser) in agreeing.iter().filter(|(s, _)| *s == slot) {
+                out.overrides.push(Override {
+                    slot: s,
+                    winner: rule,
+                    loser,
+                });
+            }
+            agreeing.retain(|(s, _)| *s != slot);
+            agreeing.push((slot, rule));
         }
         Some(existing) if priority < existing.priority => out.overrides.push(Override {
             slot,

@@ -133,7 +133,18 @@ impl Walk<'_> {
 
     fn leaf(&mut self, answers: &Answers) {
         self.paths += 1;
-        for (i, &now) in self.instants.iter().enumerate() {
+        // Rules see the clock only through the derived `region_open_now` slot (dates are
+        // compared with the day, and the sampled dates are far from every boundary within the
+        // sample week). So one evaluation per distinct open/closed state covers every rule path;
+        // the other instants would only move deadlines, which rules do not read.
+        let hours = crate::engine::derived::region_weekly_hours(answers);
+        let mut seen = [false; 2];
+        for &now in self.instants {
+            let state = hours.map_or(0, |h| usize::from(h.is_open(now, &[])));
+            if seen[state] {
+                continue;
+            }
+            seen[state] = true;
             let out = evaluate_with(
                 answers,
                 &Context {
@@ -143,10 +154,6 @@ impl Walk<'_> {
             );
             self.evaluations += 1;
             self.check(answers, &out);
-            // Time only changes outcomes that carry a deadline or a language window.
-            if i == 0 && out.response.is_none() && out.value("language_now").is_none() {
-                break;
-            }
         }
     }
 
@@ -218,8 +225,12 @@ pub fn check_citations() -> Vec<String> {
     problems
 }
 
-/// Walks one journey.
-fn walk_journey(journey: Journey, instants: &[DateTime<Utc>]) -> Walk<'_> {
+/// A unit of work: a journey, optionally with its first question fixed to one answer.
+fn walk_part(
+    journey: Journey,
+    first: Option<(u8, Answer)>,
+    instants: &[DateTime<Utc>],
+) -> Walk<'_> {
     let mut walk = Walk {
         journey,
         required: required_slots(journey)
@@ -234,24 +245,69 @@ fn walk_journey(journey: Journey, instants: &[DateTime<Utc>]) -> Walk<'_> {
         problems: Vec::new(),
     };
     let mut answers = Answers::new();
+    if let Some((q, a)) = first {
+        if let Some(x) = walk.asked.get_mut(usize::from(q)) {
+            *x = true;
+        }
+        answers.set_index(q, a);
+    }
     walk.walk(&mut answers);
     walk
 }
 
-/// Runs the whole verification, one thread per journey (the machine has few cores; the
-/// journeys are independent).
+/// Splits every journey by the answers to its first question, so the work spreads evenly over
+/// the cores even though one journey (opening a request) is much larger than the others.
+fn parts() -> Vec<(Journey, Option<(u8, Answer)>)> {
+    let mut parts = Vec::new();
+    for journey in Journey::ALL {
+        match next_question(&Answers::new(), journey) {
+            Some(q) => {
+                let Some(def) = QUESTIONS.get(usize::from(q)) else {
+                    continue;
+                };
+                let answers: Vec<Answer> = match def.kind {
+                    QuestionKind::Choice => (0..def.options.len())
+                        .filter_map(|o| u8::try_from(o).ok().map(Answer::Choice))
+                        .collect(),
+                    kind => samples(kind),
+                };
+                parts.extend(answers.into_iter().map(|a| (journey, Some((q, a)))));
+            }
+            None => parts.push((journey, None)),
+        }
+    }
+    parts
+}
+
+/// Runs the whole verification on all available cores.
 pub fn verify() -> Report {
     let started = Instant::now();
     let instants = sample_instants();
+    let work = parts();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
     let walks: Vec<Walk> = std::thread::scope(|scope| {
-        let handles: Vec<_> = Journey::ALL
-            .into_iter()
-            .map(|j| {
-                let instants = &instants;
-                scope.spawn(move || walk_journey(j, instants))
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (instants, work, next) = (&instants, &work, &next);
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&(journey, first)) = work.get(i) else {
+                            break;
+                        };
+                        done.push(walk_part(journey, first, instants));
+                    }
+                    done
+                })
             })
             .collect();
-        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        handles
+            .into_iter()
+            .filter_map(|h| h.join().ok())
+            .flatten()
+            .collect()
     });
 
     let mut report = Report::default();
@@ -268,8 +324,8 @@ pub fn verify() -> Report {
             *a |= x;
         }
     }
-    if walks.len() != Journey::ALL.len() {
-        report.problems.push("a journey walk panicked".into());
+    if walks.len() != work.len() {
+        report.problems.push("a verifier thread panicked".into());
     }
     report.unfired_rules = RULES
         .iter()
