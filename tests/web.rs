@@ -30,7 +30,7 @@ async fn start_page_renders_the_seven_journeys() {
 }
 
 #[wasm_bindgen_test]
-async fn clicking_a_journey_shows_its_page() {
+async fn clicking_a_journey_asks_its_first_question() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), support_navigator::ui::App);
     leptos::task::tick().await;
@@ -39,11 +39,22 @@ async fn clicking_a_journey_shows_its_page() {
         .unwrap()
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>();
-    let title = link.text_content().unwrap_or_default();
     link.click();
     leptos::task::tick().await;
-    let h1 = root.query_selector("h1").unwrap().unwrap();
-    assert_eq!(h1.text_content().unwrap_or_default(), title);
+    // A journey starts with its first question: the product, as radios under a legend heading.
+    let h1 = root
+        .query_selector("legend h1")
+        .unwrap()
+        .expect("the question is the page heading");
+    assert!(!h1.text_content().unwrap_or_default().is_empty());
+    let radios = root.query_selector_all("input[type=radio]").unwrap();
+    let names: Vec<String> = (0..radios.length())
+        .filter_map(|i| radios.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|e| e.get_attribute("name"))
+        .collect();
+    assert_eq!(names.len(), 12, "radios: {names:?}");
+    assert!(names.iter().all(|n| n == "product"), "radios: {names:?}");
     assert!(window()
         .location()
         .search()

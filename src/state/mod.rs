@@ -4,6 +4,7 @@
 
 pub mod route;
 pub mod ui_language;
+pub mod wizard;
 
-pub use route::{Route, RouteNotice};
+pub use route::{Page, Route, RouteNotice};
 pub use ui_language::UiLanguage;

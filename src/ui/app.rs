@@ -2,10 +2,10 @@
 
 use crate::i18n::td_string;
 use crate::state::{Route, UiLanguage};
-use crate::ui::journey_page::JourneyPage;
 use crate::ui::language::{browser_language, locale, mirror_into_document, CurrentLanguage};
 use crate::ui::navigation::Navigation;
 use crate::ui::start_page::StartPage;
+use crate::ui::wizard::Wizard;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     let main_ref = NodeRef::<html::Main>::new();
     let first_render = StoredValue::new(true);
     Effect::new(move |_| {
-        nav.route.with(|r| r.journey);
+        nav.route.with(|r| (r.journey, r.page, r.answers));
         if first_render.get_value() {
             first_render.set_value(false);
             return;
@@ -47,9 +47,23 @@ pub fn App() -> impl IntoView {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
 
+    // Keep the journey in progress so a later visit can resume it; if storage is blocked or full,
+    // say so once and carry on from the URL.
+    let storage_failed = RwSignal::new(false);
+    provide_context(crate::ui::storage::StorageHealth(storage_failed));
+    Effect::new(move |_| {
+        let route = nav.route.get();
+        if route.journey.is_some() {
+            let query = route.to_query();
+            if !crate::ui::storage::save(crate::ui::storage::LAST_ROUTE_KEY, &query) {
+                storage_failed.set(true);
+            }
+        }
+    });
+
     let page = move || match nav.route.with(|r| r.journey) {
         None => view! { <StartPage /> }.into_any(),
-        Some(journey) => view! { <JourneyPage journey /> }.into_any(),
+        Some(journey) => view! { <Wizard journey /> }.into_any(),
     };
 
     view! {
@@ -61,6 +75,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main id="main" class="page" tabindex="-1" node_ref=main_ref>
+            <crate::ui::notices::Notices />
             {page}
         </main>
         <footer class="site-footer">

@@ -2,10 +2,12 @@
 //! they never decide eligibility, portals, severities or times themselves.
 
 mod app;
-mod journey_page;
 mod language;
 mod navigation;
+mod notices;
 mod start_page;
+mod storage;
 mod text;
+mod wizard;
 
 pub use app::App;

@@ -31,10 +31,14 @@ impl Navigation {
             notices: RwSignal::new(notices),
         };
         // Back/Forward: the browser already changed the URL; re-read it.
+        // A same-page fragment link (such as the error summary's link to a field) also fires
+        // popstate; the route is unchanged then, and re-rendering would lose the page's state.
         let handle = window_event_listener(ev::popstate, move |_| {
             let (route, notices) = current_route();
-            nav.route.set(route);
-            nav.notices.set(notices);
+            if nav.route.with_untracked(|r| *r != route) {
+                nav.route.set(route);
+                nav.notices.set(notices);
+            }
         });
         on_cleanup(move || handle.remove());
         nav
@@ -49,6 +53,18 @@ impl Navigation {
         }
         self.notices.set(Vec::new());
         self.route.set(route);
+    }
+
+    /// Rewrites the URL of the current history entry without changing the page shown, so the
+    /// browser's Back button later returns to it as it is now (e.g. a question with its answer).
+    pub fn replace_url(self, route: &Route) {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&href(route)),
+            );
+        }
     }
 
     /// Rewrites the current history entry (used when only the language changes).

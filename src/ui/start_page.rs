@@ -2,7 +2,7 @@
 
 use crate::i18n::td_string;
 use crate::policy::Journey;
-use crate::state::{Route, RouteNotice};
+use crate::state::Route;
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::{use_navigation, RouteLink};
 use crate::ui::text::{journey_summary, journey_title};
@@ -14,21 +14,21 @@ pub fn StartPage() -> impl IntoView {
     let nav = use_navigation();
     let loc = move || locale(language.get());
 
-    let notices = move || {
-        nav.notices
-            .get()
-            .into_iter()
-            .map(|n| {
-                let text = move || match n {
-                    RouteNotice::UnknownJourney => td_string!(loc(), start.route_notice_journey),
-                    RouteNotice::UnknownLanguage => {
-                        td_string!(loc(), start.route_notice_language)
-                    }
-                };
-                view! { <p class="notice" role="status">{text}</p> }
-            })
-            .collect_view()
-    };
+    // A journey left unfinished on this device, if storage allows (decoded totally: a corrupt or
+    // foreign value simply offers nothing).
+    let resume = crate::ui::storage::load(crate::ui::storage::LAST_ROUTE_KEY).and_then(|q| {
+        let (mut route, _) = Route::from_query(&q);
+        route.journey?;
+        route.language = nav.route.get_untracked().language;
+        Some(route)
+    });
+    let resume = resume.map(|route| {
+        view! {
+            <p class="resume">
+                <RouteLink route>{move || td_string!(loc(), start.resume)}</RouteLink>
+            </p>
+        }
+    });
 
     let journeys = Journey::ALL
         .into_iter()
@@ -36,6 +36,7 @@ pub fn StartPage() -> impl IntoView {
             let route = Route {
                 journey: Some(journey),
                 language: nav.route.get_untracked().language,
+                ..Route::default()
             };
             view! {
                 <li class="journey-list__item">
@@ -49,9 +50,9 @@ pub fn StartPage() -> impl IntoView {
         .collect_view();
 
     view! {
-        {notices}
         <h1 tabindex="-1">{move || td_string!(loc(), start.title)}</h1>
         <p class="lead">{move || td_string!(loc(), start.lead)}</p>
+        {resume}
         <h2>{move || td_string!(loc(), start.choose)}</h2>
         <ul class="journey-list">{journeys}</ul>
     }

@@ -1,0 +1,174 @@
+// Helpers for the wizard tests. Everything is driven by roles, labels and visible text, taken from
+// the English message catalogue (locales/en.json), so a test reads like what a visitor sees:
+// "click the option labelled …, press Continue".
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, expectAccessible } from './fixtures.mjs';
+
+/** The English catalogue: q.<question>.title/options, summary.<question>, slot.*, result.*, wizard.*. */
+export const EN = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'locales', 'en.json'), 'utf8'),
+);
+
+export const START_TITLE = EN.start.title;
+export const CHECK_TITLE = EN.wizard.check_title;
+export const RESULT_TITLE = EN.result.title;
+export const BACK = '‹ Back';
+
+/** Journey slug → start-page link text. */
+export const JOURNEY_TITLES = Object.fromEntries(
+  ['open-request', 'coverage', 'compare-plans', 'language-hours', 'on-premises', 'reopen', 'billing']
+    .map((slug) => [slug, EN.journeys[slug.replace('-', '_')].title]),
+);
+
+const QUESTION_BY_TITLE = new Map(Object.entries(EN.q).map(([id, q]) => [q.title, id]));
+
+/** The visible label of a choice option (throws on an unknown id, so typos fail loudly). */
+export function optionLabel(question, option) {
+  const label = EN.q[question]?.options?.[option];
+  if (!label) throw new Error(`no English label for ${question}=${option}`);
+  return label;
+}
+
+/** How the time-zone select labels a zone: its IANA name with spaces for underscores. */
+export const zoneLabel = (zone) => zone.replaceAll('_', ' ');
+
+/** The label of an outcome slot value, e.g. slotLabel('route', 'ppac'). */
+export function slotLabel(slot, value) {
+  const label = EN.slot[slot]?.[value];
+  if (!label) throw new Error(`no English label for slot ${slot}=${value}`);
+  return label;
+}
+
+/** "within 4 hours", "within 1 hour", "within 30 minutes", as the result page words a target. */
+export function durationText(minutes) {
+  if (minutes % 60 !== 0) return EN.result.minutes.replace('{n}', String(minutes));
+  if (minutes === 60) return EN.result.one_hour;
+  return EN.result.hours.replace('{n}', String(minutes / 60));
+}
+
+/**
+ * An instant as the result page writes it in the customer's zone, e.g.
+ * "2025-02-04 14:00 (UTC-08:00, America/Los Angeles)". `instant` is RFC 3339 in any offset (the
+ * scenarios write some in another zone's offset); it is converted to `zone` here.
+ */
+export function instantText(instant, zone) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+      minute: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+    }).formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
+  );
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (UTC${offset}, ${zoneLabel(zone)})`;
+}
+
+export const h1 = (page) => page.getByRole('heading', { level: 1 });
+export const backLink = (page) => page.getByRole('link', { name: BACK, exact: true });
+export const continueButton = (page) => page.getByRole('button', { name: EN.wizard.continue_button, exact: true });
+
+/** The question id of the page on screen (by its h1), or null on any other page. */
+export async function currentQuestion(page) {
+  await expect(h1(page)).toBeVisible();
+  const title = (await h1(page).textContent()).trim();
+  return QUESTION_BY_TITLE.get(title) ?? null;
+}
+
+/** The radio group of a choice question: the fieldset whose legend is the question. */
+export const questionGroup = (page, question) =>
+  page.getByRole('group', { name: EN.q[question].title, exact: true });
+
+/** The radio of one option, by its label. */
+export const optionRadio = (page, question, option) =>
+  questionGroup(page, question).getByRole('radio', { name: optionLabel(question, option), exact: true });
+
+/** Answers the question on screen: clicks the option's label, or fills/selects the labelled field. */
+export async function answer(page, question, value) {
+  const q = EN.q[question];
+  if (q.options) {
+    await questionGroup(page, question).getByText(optionLabel(question, value), { exact: true }).click();
+    await expect(optionRadio(page, question, value)).toBeChecked();
+  } else if (question === 'time_zone') {
+    await page.getByLabel(q.title, { exact: true }).selectOption({ label: zoneLabel(value) });
+  } else {
+    // dates (type=date, yyyy-mm-dd) and counts
+    await page.getByLabel(q.title, { exact: true }).fill(String(value));
+  }
+}
+
+/** Presses Continue and waits until another page is shown. */
+export async function pressContinue(page) {
+  const before = (await h1(page).textContent()).trim();
+  await continueButton(page).click();
+  await expect(h1(page)).not.toHaveText(before);
+}
+
+/**
+ * Answers every question the journey asks, in the order it asks them, until "Check your answers".
+ * The page decides the order: each question is identified by its h1. Returns the question ids in
+ * the order they were asked. With `axe`, every question page is checked before it is answered.
+ */
+export async function answerAll(page, answers, { axe = false } = {}) {
+  const asked = [];
+  for (let i = 0; i < 40; i += 1) {
+    const q = await currentQuestion(page);
+    if (q === null) {
+      await expect(h1(page)).toHaveText(CHECK_TITLE);
+      return asked;
+    }
+    expect(Object.keys(answers), `the test has an answer for the question asked: ${q}`).toContain(q);
+    if (axe) await expectAccessible(page, `question page "${q}"`);
+    await answer(page, q, answers[q]);
+    await pressContinue(page);
+    asked.push(q);
+  }
+  throw new Error('the journey never reached "Check your answers"');
+}
+
+/** From "Check your answers" to the result page. */
+export async function seeResult(page) {
+  await expect(h1(page)).toHaveText(CHECK_TITLE);
+  await page.getByRole('link', { name: EN.wizard.see_result, exact: true }).click();
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+}
+
+/** The result's answer list as { term: definition }. */
+export async function resultFacts(page) {
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await expect(page.getByRole('term').first()).toBeVisible();
+  const terms = await page.getByRole('term').allTextContents();
+  const defs = await page.getByRole('definition').allTextContents();
+  expect(defs.length, 'one definition per term').toBe(terms.length);
+  return Object.fromEntries(terms.map((t, i) => [t.trim(), defs[i].trim()]));
+}
+
+/** The rows of "Check your answers" as { summary label: answer }. */
+export async function checkRows(page) {
+  await expect(h1(page)).toHaveText(CHECK_TITLE);
+  await expect(page.getByRole('term').first()).toBeVisible();
+  const terms = await page.getByRole('term').allTextContents();
+  const defs = await page.getByRole('definition').allTextContents();
+  // Each row is a term, the answer, and a second definition holding the Change link.
+  expect(defs.length, 'two definitions (answer, Change) per row').toBe(terms.length * 2);
+  return Object.fromEntries(terms.map((t, i) => [t.trim(), defs[2 * i].trim()]));
+}
+
+/** The URL query of a journey page with these answers (what the app itself writes). */
+export function journeyUrl(journey, page, answers) {
+  const params = new URLSearchParams({ j: journey });
+  if (page) params.set('p', page);
+  for (const [k, v] of Object.entries(answers)) params.set(k, String(v));
+  return `/?${params.toString().replaceAll('%2F', '/')}`;
+}
+
+/** SC-001: the baseline answers of journey 1 (tests/scenarios.toml). */
+export const SC001 = {
+  journey: 'open-request',
+  now: '2025-02-04T10:00:00-08:00',
+  timezoneId: 'America/Los_Angeles',
+  answers: {
+    product: 'ce_app', issue: 'break_fix', preview: 'ga', plan: 'subscription', role: 'admin',
+    impact: 'moderate', b_clock: 'business_hours', region: 'north_america',
+    time_zone: 'America/Los_Angeles', language: 'english',
+  },
+};

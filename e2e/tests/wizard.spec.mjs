@@ -1,0 +1,495 @@
+// The wizard: every journey from the start page to its answer (axe on every page on the way),
+// Back and browser history, changing an answer, deep links and reloads, resuming, the error
+// summary, keyboard-only use, reflow, and copying the summary. Driven by roles, labels and text.
+import { test, expect, expectAccessible, hasHorizontalOverflow } from './fixtures.mjs';
+import {
+  EN, START_TITLE, CHECK_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001,
+  h1, backLink, continueButton, currentQuestion, questionGroup, optionRadio, optionLabel, zoneLabel,
+  slotLabel, durationText, instantText, answer, answerAll, pressContinue, seeResult, resultFacts,
+  checkRows, journeyUrl,
+} from './wizard-helpers.mjs';
+
+test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' });
+
+const LA = 'America/Los_Angeles';
+
+/** The answer text "Check your answers" shows for an answer. */
+function answerText(question, value) {
+  if (EN.q[question].options) return optionLabel(question, value);
+  if (question === 'time_zone') return zoneLabel(value);
+  return String(value);
+}
+
+// One walk per journey. Answers are listed in the order the journey asks them; `facts` are
+// result rows (term → definition) that must be shown.
+const WALKS = [
+  {
+    journey: 'open-request', now: SC001.now, answers: SC001.answers,
+    facts: {
+      'Where to go': slotLabel('route', 'ppac'),
+      'What your plan covers': slotLabel('coverage', 'covered'),
+      'Who can file': slotLabel('filer', 'admin'),
+      'Recommended severity': slotLabel('severity', 'b'),
+      'Initial response target': `${durationText(240)} (${slotLabel('clock', 'business_hours')})`,
+      'Expect contact by': instantText('2025-02-04T14:00:00-08:00', LA),
+      'Language right now': slotLabel('language_now', 'english'),
+    },
+  },
+  {
+    // SC-010: a private preview is not covered; the engineering contact handles it.
+    journey: 'coverage', now: '2025-02-05T10:00:00Z',
+    answers: { product: 'ce_app', issue: 'break_fix', preview: 'private', plan: 'premier' },
+    facts: {
+      'Where to go': slotLabel('route', 'engineering_contact'),
+      'What your plan covers': slotLabel('coverage', 'not_covered'),
+    },
+  },
+  {
+    journey: 'compare-plans', now: '2025-02-05T10:00:00Z',
+    answers: { product: 'ce_app', plan: 'prodirect', impact: 'moderate' },
+    facts: {
+      'Where to go': slotLabel('route', 'ppac'),
+      'Recommended severity': slotLabel('severity', 'b'),
+      'Initial response target': `${durationText(120)} (${slotLabel('clock', 'business_hours')})`,
+    },
+    async extra(page) {
+      const table = page.getByRole('table', { name: EN.result.matrix_caption });
+      await expect(table).toBeVisible();
+      for (const impact of ['critical', 'moderate', 'minimal']) {
+        await expect(table.getByRole('columnheader', { name: optionLabel('impact', impact), exact: true })).toBeVisible();
+      }
+      const mine = table.getByRole('row', { name: `${optionLabel('plan', 'prodirect')} ${EN.result.your_plan}` });
+      await expect(mine.getByRole('cell').nth(1))
+        .toHaveText(`${slotLabel('severity', 'b')}: ${durationText(120)} (${slotLabel('clock', 'business_hours')})`);
+      const premier = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: optionLabel('plan', 'premier'), exact: true }) });
+      await expect(premier.getByRole('cell').nth(1))
+        .toHaveText(`${slotLabel('severity', 'b')}: ${durationText(120)} (${slotLabel('clock', 'around_the_clock')})`);
+    },
+  },
+  {
+    journey: 'language-hours', now: '2025-02-04T10:00:00-08:00',
+    answers: { impact: 'moderate', region: 'north_america', time_zone: LA, language: 'english' },
+    facts: { 'Language right now': slotLabel('language_now', 'english') },
+    async extra(page) {
+      const clock = page.getByRole('region', { name: EN.result.clock_title });
+      await expect(clock.getByRole('status')).toHaveText(EN.result.open_now);
+      await expect(clock.getByRole('heading', { name: EN.result.week_title })).toBeVisible();
+      await expect(clock.getByRole('listitem').filter({
+        hasText: `${instantText('2025-02-05T06:00:00-08:00', LA)} – ${instantText('2025-02-05T18:00:00-08:00', LA)}`,
+      })).toHaveCount(1);
+    },
+  },
+  {
+    // SC-051: a MAICPP agreement activated 2024-01-10 has expired by 2025-02-12.
+    journey: 'on-premises', now: '2025-02-12T10:00:00Z',
+    answers: {
+      product: 'onprem_other', onprem_offer: 'maicpp', account: 'entra', lifecycle: 'mainstream',
+      activation_date: '2024-01-10', incidents_left: 6,
+    },
+    facts: {
+      'Where to go': slotLabel('route', 'support_for_business'),
+      'Your support offer': slotLabel('offer_state', 'expired'),
+      'Your agreement or incidents expire on': '2025-02-09',
+    },
+  },
+  {
+    // SC-027: same build, same error, closed two weeks ago: reopen.
+    journey: 'reopen', now: '2025-02-05T10:00:00Z',
+    answers: {
+      product: 'finance_operations', deployment: 'online', plan: 'subscription', same_build: 'yes',
+      same_error_env: 'yes', error_after_fix: 'no', closed_date: '2025-01-22',
+    },
+    facts: {
+      'Where to go': slotLabel('route', 'lcs'),
+      'Reopen or new incident': slotLabel('reopen', 'reopen'),
+    },
+  },
+  {
+    // SC-031: an invoice question for licences bought online.
+    journey: 'billing', now: '2025-02-05T10:00:00Z',
+    answers: { product: 'power_apps', purchase_channel: 'online', billing_topic: 'invoice' },
+    facts: {
+      'Where to go': slotLabel('route', 'm365_admin'),
+      'What your plan covers': slotLabel('coverage', 'covered'),
+    },
+  },
+];
+
+for (const walk of WALKS) {
+  test(`journey ${walk.journey}: start page → every question → check → result, axe on every page`, async ({ page }) => {
+    test.slow(); // up to a dozen pages, each checked by axe
+    await page.clock.setFixedTime(new Date(walk.now));
+    await page.goto('/');
+    await page.getByRole('link', { name: JOURNEY_TITLES[walk.journey], exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]j=${walk.journey}(&|$)`));
+
+    const asked = await answerAll(page, walk.answers, { axe: true });
+    expect([...asked].sort(), 'every answer was asked for, and nothing else').toEqual(Object.keys(walk.answers).sort());
+
+    await expectAccessible(page, `check page of ${walk.journey}`);
+    const rows = await checkRows(page);
+    const expectedRows = Object.fromEntries(Object.entries(walk.answers).map(([q, v]) => [EN.summary[q], answerText(q, v)]));
+    expect(rows).toEqual(expectedRows);
+    for (const q of Object.keys(walk.answers)) {
+      await expect(page.getByRole('link', { name: `${EN.wizard.change} ${EN.summary[q]}`, exact: true })).toBeVisible();
+    }
+
+    await seeResult(page);
+    await expectAccessible(page, `result page of ${walk.journey}`);
+    const facts = await resultFacts(page);
+    for (const [term, definition] of Object.entries(walk.facts)) {
+      expect(facts[term], `result row "${term}"`).toBe(definition);
+    }
+    await expect(page.getByRole('heading', { level: 2, name: EN.result.summary_title })).toBeVisible();
+    await expect(page.getByRole('button', { name: EN.result.copy })).toBeVisible();
+    await expect(page.getByRole('button', { name: EN.result.print })).toBeVisible();
+    await expect(page.getByText(EN.result.why_title, { exact: true })).toBeVisible();
+    if (walk.extra) await walk.extra(page);
+  });
+}
+
+test('the Back link returns to the previous question with its answer kept', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+  await answer(page, 'product', 'ce_app');
+  await pressContinue(page);
+  await answer(page, 'issue', 'performance');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('perf_scope');
+  await answer(page, 'perf_scope', 'isolated');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('preview');
+
+  await backLink(page).click();
+  expect(await currentQuestion(page)).toBe('perf_scope');
+  await expect(optionRadio(page, 'perf_scope', 'isolated')).toBeChecked();
+  await backLink(page).click();
+  expect(await currentQuestion(page)).toBe('issue');
+  await expect(optionRadio(page, 'issue', 'performance')).toBeChecked();
+  await expect(page.getByText('Question 2 of', { exact: false })).toBeVisible();
+  await backLink(page).click();
+  expect(await currentQuestion(page)).toBe('product');
+  await expect(optionRadio(page, 'product', 'ce_app')).toBeChecked();
+  await expect(h1(page)).toBeFocused();
+
+  // Continuing keeps every answer: the flow goes on to the first question still unanswered.
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('preview');
+  await backLink(page).click();
+  await expect(optionRadio(page, 'perf_scope', 'isolated')).toBeChecked();
+
+  // Back from the first question is the start page.
+  await page.goto('/?j=open-request');
+  await backLink(page).click();
+  await expect(h1(page)).toHaveText(START_TITLE);
+});
+
+test('browser Back and Forward move between questions and keep the answers', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+  await answer(page, 'product', 'ce_app');
+  await pressContinue(page);
+  await answer(page, 'issue', 'break_fix');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('preview');
+
+  await page.goBack();
+  expect(await currentQuestion(page)).toBe('issue');
+  await expect(optionRadio(page, 'issue', 'break_fix')).toBeChecked();
+  await page.goBack();
+  expect(await currentQuestion(page)).toBe('product');
+  await expect(optionRadio(page, 'product', 'ce_app')).toBeChecked();
+  await page.goBack();
+  await expect(h1(page)).toHaveText(START_TITLE);
+
+  await page.goForward();
+  expect(await currentQuestion(page)).toBe('product');
+  await page.goForward();
+  expect(await currentQuestion(page)).toBe('issue');
+  await expect(optionRadio(page, 'issue', 'break_fix')).toBeChecked();
+  await page.goForward();
+  expect(await currentQuestion(page)).toBe('preview');
+  await expect(h1(page)).toBeFocused();
+});
+
+// SC-018: a slow (performance) request, whose scope question only applies to performance issues.
+const SC018 = {
+  product: 'ce_app', issue: 'performance', perf_scope: 'isolated', preview: 'ga', plan: 'prodirect',
+  role: 'admin', ea_enrollment: 'not_ea', impact: 'moderate', b_clock: 'business_hours',
+  region: 'north_america', time_zone: LA, language: 'english',
+};
+
+test('changing an answer from Check your answers re-asks only what depends on it', async ({ page }) => {
+  test.slow(); // a full journey plus three changes
+  await page.clock.setFixedTime(new Date('2025-02-07T17:59:00-08:00'));
+  await page.goto('/?j=open-request');
+  await answerAll(page, SC018);
+  const before = await checkRows(page);
+  expect(before[EN.summary.perf_scope]).toBe(optionLabel('perf_scope', 'isolated'));
+
+  // performance → break_fix: the scope answer no longer matters and is dropped; nothing else is
+  // asked again, so Continue leads straight back to the check page.
+  await page.getByRole('link', { name: `${EN.wizard.change} ${EN.summary.issue}`, exact: true }).click();
+  expect(await currentQuestion(page)).toBe('issue');
+  await expect(optionRadio(page, 'issue', 'performance')).toBeChecked();
+  await expectAccessible(page, 'question page reached from Change');
+  await answer(page, 'issue', 'break_fix');
+  await pressContinue(page);
+  const changed = await checkRows(page);
+  const expected = { ...before, [EN.summary.issue]: optionLabel('issue', 'break_fix') };
+  delete expected[EN.summary.perf_scope];
+  expect(changed).toEqual(expected);
+  await expect(page).not.toHaveURL(/perf_scope=/);
+
+  // break_fix → performance: the scope question is asked again, unanswered, then back to check.
+  await page.getByRole('link', { name: `${EN.wizard.change} ${EN.summary.issue}`, exact: true }).click();
+  await answer(page, 'issue', 'performance');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('perf_scope');
+  for (const option of Object.keys(EN.q.perf_scope.options)) {
+    await expect(optionRadio(page, 'perf_scope', option)).not.toBeChecked();
+  }
+  await answer(page, 'perf_scope', 'isolated');
+  await pressContinue(page);
+  expect(await checkRows(page)).toEqual(before);
+
+  // Changing the plan keeps every later answer that still applies.
+  await page.getByRole('link', { name: `${EN.wizard.change} ${EN.summary.plan}`, exact: true }).click();
+  await expect(optionRadio(page, 'plan', 'prodirect')).toBeChecked();
+  await pressContinue(page);
+  expect(await checkRows(page)).toEqual(before);
+
+  await seeResult(page);
+  const facts = await resultFacts(page);
+  expect(facts['What your plan covers']).toBe(slotLabel('coverage', 'limited'));
+  expect(facts['Expect contact by']).toBe(instantText('2025-02-10T07:59:00-08:00', LA));
+});
+
+test('a deep link opens the result page directly; an incomplete one asks what is missing', async ({ page }) => {
+  await page.clock.setFixedTime(new Date(SC001.now));
+  await page.goto(journeyUrl('open-request', 'result', SC001.answers));
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+  const facts = await resultFacts(page);
+  expect(facts['Where to go']).toBe(slotLabel('route', 'ppac'));
+  expect(facts['Expect contact by']).toBe(instantText('2025-02-04T14:00:00-08:00', LA));
+  await expectAccessible(page, 'deep-linked result page');
+
+  // Back from a deep-linked result is the check page, with every answer.
+  await backLink(page).click();
+  await expect(h1(page)).toHaveText(CHECK_TITLE);
+  expect(Object.keys(await checkRows(page))).toHaveLength(Object.keys(SC001.answers).length);
+
+  // A result link without the impact answer shows the impact question instead.
+  const { impact, b_clock: _, ...partial } = SC001.answers;
+  await page.goto(journeyUrl('open-request', 'result', partial));
+  expect(await currentQuestion(page)).toBe('impact');
+  await expect(page.getByRole('heading', { name: RESULT_TITLE })).toHaveCount(0);
+});
+
+test('reloading a question page keeps the page and the answers', async ({ page }) => {
+  await page.goto('/?j=open-request');
+  await answer(page, 'product', 'finance_operations');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('deployment');
+  await answer(page, 'deployment', 'online');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('issue');
+
+  await page.reload();
+  expect(await currentQuestion(page)).toBe('issue');
+  await backLink(page).click();
+  expect(await currentQuestion(page)).toBe('deployment');
+  await expect(optionRadio(page, 'deployment', 'online')).toBeChecked();
+
+  await page.reload();
+  expect(await currentQuestion(page)).toBe('deployment');
+  await expect(optionRadio(page, 'deployment', 'online')).toBeChecked();
+  await backLink(page).click();
+  await expect(optionRadio(page, 'product', 'finance_operations')).toBeChecked();
+  await expectAccessible(page, 'question page after reload');
+});
+
+test('the start page offers "Continue where you left off" after a visit', async ({ page }) => {
+  await page.goto('/');
+  await expect(h1(page)).toHaveText(START_TITLE);
+  await expect(page.getByRole('link', { name: EN.start.resume })).toHaveCount(0);
+
+  await page.getByRole('link', { name: JOURNEY_TITLES.reopen, exact: true }).click();
+  await answer(page, 'product', 'power_apps');
+  await pressContinue(page);
+  const where = await currentQuestion(page);
+  expect(where).toBe('plan');
+  await answer(page, 'plan', 'prodirect');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('same_build');
+
+  // A new visit (not history): the start page links back to the journey in progress.
+  await page.goto('/');
+  const resume = page.getByRole('link', { name: EN.start.resume, exact: true });
+  await expect(resume).toBeVisible();
+  await expectAccessible(page, 'start page with the resume link');
+  await resume.click();
+  expect(await currentQuestion(page)).toBe('same_build');
+  await backLink(page).click();
+  await expect(optionRadio(page, 'plan', 'prodirect')).toBeChecked();
+});
+
+test('Continue without an answer shows the error summary, focused, linking to the first option', async ({ page }) => {
+  await page.goto('/?j=open-request');
+  expect(await currentQuestion(page)).toBe('product');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await continueButton(page).click();
+
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('heading', { name: EN.wizard.error_summary_title })).toBeVisible();
+  await expect(summary).toBeFocused();
+  expect(await currentQuestion(page), 'still on the same question').toBe('product');
+  const link = summary.getByRole('link', { name: EN.wizard.error_required, exact: true });
+  await expect(link).toHaveAttribute('href', '#product-ce_app');
+  await expect(questionGroup(page, 'product')).toHaveAccessibleDescription(new RegExp(EN.wizard.error_required));
+  await expectAccessible(page, 'question page with the error summary');
+
+  await link.click();
+  await expect(optionRadio(page, 'product', 'ce_app')).toBeFocused();
+  await expect(summary).toBeVisible();
+
+  await answer(page, 'product', 'ce_app');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('issue');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the error summary of a date question links to the date field', async ({ page }) => {
+  await page.goto(journeyUrl('on-premises', 'activation_date', {
+    product: 'onprem_other', onprem_offer: 'maicpp', account: 'entra', lifecycle: 'mainstream',
+  }));
+  expect(await currentQuestion(page)).toBe('activation_date');
+  await continueButton(page).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('heading', { name: EN.wizard.error_summary_title })).toBeVisible();
+  await expectAccessible(page, 'date question with the error summary');
+  await summary.getByRole('link', { name: EN.wizard.error_required }).click();
+  const field = page.getByLabel(EN.q.activation_date.title, { exact: true });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAccessibleDescription(new RegExp(EN.wizard.error_required));
+});
+
+/** Presses Tab until `target` has focus (at most `max` times). */
+async function tabTo(page, target, max = 60) {
+  for (let i = 0; i < max; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
+
+/** Answers the question on screen with the keyboard: Tab into the field, arrows/Space to choose. */
+async function keyboardAnswer(page, question, value) {
+  const q = EN.q[question];
+  await page.keyboard.press('Tab');
+  if (q.options) {
+    const target = optionRadio(page, question, value);
+    const count = Object.keys(q.options).length;
+    for (let i = 0; i <= count && !(await isFocused(target)); i += 1) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await expect(target).toBeFocused();
+    if (!(await target.isChecked())) await page.keyboard.press('Space');
+    await expect(target).toBeChecked();
+  } else if (question === 'time_zone') {
+    const select = page.getByLabel(q.title, { exact: true });
+    await expect(select).toBeFocused();
+    // The browser's own zone is preselected (the context runs in America/Los_Angeles).
+    await expect(select.getByRole('option', { selected: true })).toHaveText(zoneLabel(value));
+  } else {
+    throw new Error(`no keyboard recipe for ${question}`);
+  }
+  await page.keyboard.press('Tab');
+  await expect(continueButton(page)).toBeFocused();
+}
+
+test('journey 1 can be completed with the keyboard alone', async ({ page }) => {
+  await page.clock.setFixedTime(new Date(SC001.now));
+  await page.goto('/');
+  await tabTo(page, page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }));
+  await page.keyboard.press('Enter');
+
+  for (let i = 0; i < 20; i += 1) {
+    const q = await currentQuestion(page);
+    if (q === null) break;
+    await expect(h1(page), 'focus starts at the question').toBeFocused();
+    await keyboardAnswer(page, q, SC001.answers[q]);
+    const title = (await h1(page).textContent()).trim();
+    await page.keyboard.press('Enter');
+    await expect(h1(page)).not.toHaveText(title);
+  }
+  await expect(h1(page)).toHaveText(CHECK_TITLE);
+  await expect(h1(page)).toBeFocused();
+  await tabTo(page, page.getByRole('link', { name: EN.wizard.see_result, exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await expect(h1(page)).toBeFocused();
+  const facts = await resultFacts(page);
+  expect(facts['Recommended severity']).toBe(slotLabel('severity', 'b'));
+  expect(facts['Expect contact by']).toBe(instantText('2025-02-04T14:00:00-08:00', LA));
+
+  // The "Why this answer" trace opens with the keyboard too.
+  const why = page.getByText(EN.result.why_title, { exact: true });
+  await tabTo(page, why);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group').filter({ hasText: EN.result.why_title }).getByRole('listitem').first()).toBeVisible();
+});
+
+const REFLOW_PAGES = [
+  ['a question page', journeyUrl('open-request', 'product', {})],
+  ['a question page with an error', null],
+  ['the check page', journeyUrl('open-request', 'check', SC001.answers)],
+  ['the result page', journeyUrl('open-request', 'result', SC001.answers)],
+  ['the compare-plans result page', journeyUrl('compare-plans', 'result', { product: 'ce_app', plan: 'prodirect', impact: 'moderate' })],
+  ['the language-hours result page', journeyUrl('language-hours', 'result', { impact: 'moderate', region: 'north_america', time_zone: LA, language: 'english' })],
+];
+
+for (const [width, height, what] of [[320, 640, '320 px wide'], [640, 400, '200 % zoom (640 px CSS viewport)']]) {
+  test(`no horizontal scrolling at ${what} on question, check and result pages`, async ({ page }) => {
+    await page.clock.setFixedTime(new Date(SC001.now));
+    await page.setViewportSize({ width, height });
+    for (const [name, url] of REFLOW_PAGES) {
+      if (url) {
+        await page.goto(url);
+      } else {
+        await page.goto(journeyUrl('open-request', 'product', {}));
+        await continueButton(page).click();
+        await expect(page.getByRole('alert')).toBeVisible();
+      }
+      await expect(h1(page)).toBeVisible();
+      expect(await hasHorizontalOverflow(page), `${name} at ${what}`).toBe(false);
+    }
+  });
+}
+
+test('Copy summary puts the ticket summary on the clipboard and says so', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.clock.setFixedTime(new Date(SC001.now));
+  await page.goto(journeyUrl('open-request', 'result', SC001.answers));
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await expect(page.getByText(EN.result.copied)).toHaveCount(0);
+
+  await page.getByRole('button', { name: EN.result.copy, exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: EN.result.copied })).toHaveText(EN.result.copied);
+
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = copied.split('\n');
+  expect(lines).toContain(`${EN.summary.product}: ${optionLabel('product', 'ce_app')}`);
+  expect(lines.some((l) => l.startsWith(`${EN.result.severity_label}: ${slotLabel('severity', 'b')}`)), copied).toBe(true);
+  expect(lines).toContain(`${EN.result.response_label}: ${durationText(240)} (${slotLabel('clock', 'business_hours')})`);
+  expect(lines).toContain(`${EN.result.contact_by}: ${instantText('2025-02-04T14:00:00-08:00', LA)}`);
+  expect(lines).toContain(`${EN.result.go_to}: ${slotLabel('route', 'ppac')}`);
+  // What was copied is what the page shows.
+  const shown = page.getByRole('region', { name: EN.result.summary_title });
+  await expect(shown).toContainText(`${EN.summary.product}: ${optionLabel('product', 'ce_app')}`);
+  await expectAccessible(page, 'result page after copying');
+});

@@ -1,0 +1,122 @@
+//! Which page of a journey to show for a route, and where Back leads. Pure functions over the
+//! engine's flow, so the browser shell only renders the page this returns.
+
+use crate::engine::answers::Answers;
+use crate::engine::flow::{next_question, prune, relevant_questions};
+use crate::policy::Journey;
+use crate::state::route::Page;
+
+/// The page to show: the requested one when it makes sense for these answers, otherwise the
+/// first question still to answer (or the check page when nothing is left). Answers that no
+/// longer matter are dropped first, so a changed answer only re-asks what depends on it.
+pub fn resolve(journey: Journey, answers: &Answers, requested: Page) -> (Answers, Page) {
+    let answers = prune(answers, journey);
+    let next = next_question(&answers, journey);
+    let fallback = next.map_or(Page::Check, Page::Question);
+    let page = match requested {
+        Page::Question(q) if relevant_questions(&answers, journey).contains(&q) => requested,
+        Page::Check | Page::Result if next.is_none() => requested,
+        _ => fallback,
+    };
+    (answers, page)
+}
+
+/// Where the Back link of `page` leads: the previous question that matters, the last question
+/// (from the check page), the check page (from the result), or `None` for the start page.
+pub fn back(journey: Journey, answers: &Answers, page: Page) -> Option<Page> {
+    let relevant = relevant_questions(answers, journey);
+    match page {
+        Page::Result => Some(Page::Check),
+        Page::Check => relevant.last().copied().map(Page::Question),
+        Page::Question(q) => {
+            let i = relevant.iter().position(|&x| x == q)?;
+            i.checked_sub(1)
+                .and_then(|p| relevant.get(p))
+                .copied()
+                .map(Page::Question)
+        }
+        Page::Next => None,
+    }
+}
+
+/// "Question n of m": the position of `q` among the questions that matter now, and how many
+/// that is (it can change as answers change what matters).
+pub fn progress(journey: Journey, answers: &Answers, q: u8) -> (usize, usize) {
+    let relevant = relevant_questions(answers, journey);
+    let n = relevant
+        .iter()
+        .position(|&x| x == q)
+        .map_or(relevant.len(), |i| i + 1);
+    (n, relevant.len().max(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::data::question_index;
+
+    fn q(id: &str) -> u8 {
+        question_index(id).expect("question exists")
+    }
+
+    #[test]
+    fn an_empty_journey_starts_with_its_first_question() {
+        let (_, page) = resolve(Journey::OpenRequest, &Answers::new(), Page::Next);
+        assert_eq!(page, Page::Question(q("product")));
+        assert_eq!(back(Journey::OpenRequest, &Answers::new(), page), None);
+    }
+
+    #[test]
+    fn result_is_only_shown_when_everything_is_answered() {
+        let partial = Answers::from_pairs([("product", "ce_app")]).expect("valid");
+        let (_, page) = resolve(Journey::OpenRequest, &partial, Page::Result);
+        assert_eq!(page, Page::Question(q("issue")));
+        let done = Answers::from_pairs([
+            ("same_build", "yes"),
+            ("same_error_env", "yes"),
+            ("error_after_fix", "no"),
+            ("closed_date", "2025-01-22"),
+            ("product", "power_apps"),
+            ("plan", "subscription"),
+        ])
+        .expect("valid");
+        let (_, page) = resolve(Journey::Reopen, &done, Page::Result);
+        assert_eq!(page, Page::Result);
+        assert_eq!(
+            back(Journey::Reopen, &done, Page::Result),
+            Some(Page::Check)
+        );
+    }
+
+    #[test]
+    fn changing_an_answer_drops_what_no_longer_matters() {
+        // Performance asks for its scope; switching to break-fix drops that answer.
+        let a = Answers::from_pairs([
+            ("product", "ce_app"),
+            ("issue", "performance"),
+            ("perf_scope", "broad"),
+        ])
+        .expect("valid");
+        let mut changed = a;
+        changed.set("issue", "break_fix").expect("valid");
+        let (kept, page) = resolve(Journey::OpenRequest, &changed, Page::Next);
+        assert_eq!(kept.choice_id("perf_scope"), None);
+        assert_eq!(kept.choice_id("issue"), Some("break_fix"));
+        assert_eq!(page, Page::Question(q("preview")));
+    }
+
+    #[test]
+    fn a_question_that_does_not_apply_is_not_shown() {
+        let a = Answers::from_pairs([("product", "ce_app")]).expect("valid");
+        let (_, page) = resolve(Journey::OpenRequest, &a, Page::Question(q("deployment")));
+        assert_eq!(page, Page::Question(q("issue")));
+    }
+
+    #[test]
+    fn progress_counts_the_questions_that_matter() {
+        let a = Answers::from_pairs([("product", "ce_app")]).expect("valid");
+        let (n, m) = progress(Journey::OpenRequest, &a, q("issue"));
+        assert_eq!(n, 2);
+        assert!(m >= 2);
+    }
+}

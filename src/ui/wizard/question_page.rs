@@ -1,0 +1,206 @@
+//! One question per page (GOV.UK question-page pattern): the question is the page heading (inside
+//! the legend for radios), a hint, the answer control, an error summary when Continue is pressed
+//! without an answer, a Back link that keeps answers, and a progress indicator.
+
+use crate::engine::answers::parse_answer;
+use crate::engine::{prune, Answers};
+use crate::hours::SUPPORTED_ZONES;
+use crate::i18n::td_string;
+use crate::policy::data::QUESTIONS;
+use crate::policy::model::QuestionKind;
+use crate::policy::Journey;
+use crate::state::wizard::{back, progress};
+use crate::state::{Page, Route};
+use crate::ui::language::{locale, use_language};
+use crate::ui::navigation::{use_navigation, RouteLink};
+use crate::ui::text::{option_label, question_hint, question_title};
+use crate::ui::wizard::route_to;
+use leptos::ev;
+use leptos::prelude::*;
+
+#[component]
+pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView {
+    let language = use_language();
+    let loc = move || locale(language.get());
+    let nav = use_navigation();
+    let Some(def) = QUESTIONS.get(usize::from(q)) else {
+        return ().into_any();
+    };
+    let id = def.id;
+    let current = answers
+        .pairs()
+        .into_iter()
+        .find(|(k, _)| *k == id)
+        .map(|(_, v)| v);
+    let value = RwSignal::new(current.unwrap_or_else(|| default_value(def.kind)));
+    let error = RwSignal::new(false);
+    let (n, m) = progress(journey, &answers, q);
+    let back_route = match back(journey, &answers, Page::Question(q)) {
+        Some(page) => route_to(journey, page, answers),
+        None => Route {
+            language: nav.route.get_untracked().language,
+            ..Route::default()
+        },
+    };
+    let error_ref = NodeRef::<leptos::html::Div>::new();
+
+    let on_submit = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        match parse_answer(q, value.get_untracked().trim()) {
+            Ok(a) => {
+                let mut next = answers;
+                next.set_index(q, a);
+                // Answers that stopped mattering leave the URL too, so they cannot come back.
+                let next = prune(&next, journey);
+                error.set(false);
+                // This page's history entry keeps the answer, so the browser's Back button
+                // returns to it answered, as the Back link does.
+                nav.replace_url(&route_to(journey, Page::Question(q), next));
+                nav.go(route_to(journey, Page::Next, next));
+            }
+            Err(_) => {
+                error.set(true);
+                // Focus the error summary so screen readers announce it (GOV.UK pattern).
+                request_animation_frame(move || {
+                    if let Some(el) = error_ref.get_untracked() {
+                        let _ = el.focus();
+                    }
+                });
+            }
+        }
+    };
+
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = move || {
+        if error.get() {
+            format!("{id}-hint {id}-error")
+        } else {
+            format!("{id}-hint")
+        }
+    };
+    let error_message = move || td_string!(loc(), wizard.error_required);
+
+    let control = match def.kind {
+        QuestionKind::Choice => {
+            let options = def
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, opt)| {
+                    let o = u8::try_from(i).unwrap_or(u8::MAX);
+                    let input_id = format!("{id}-{opt}");
+                    let opt_s = opt.to_string();
+                    let checked = {
+                        let opt_s = opt_s.clone();
+                        move || value.get() == opt_s
+                    };
+                    view! {
+                        <div class="radios__item">
+                            <input
+                                class="radios__input"
+                                type="radio"
+                                id=input_id.clone()
+                                name=id
+                                value=opt_s.clone()
+                                prop:checked=checked
+                                on:change=move |_| value.set(opt_s.clone())
+                            />
+                            <label class="radios__label" for=input_id>
+                                {move || option_label(loc(), q, o)}
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="fieldset" aria-describedby=described>
+                    <legend class="fieldset__legend">
+                        <h1 class="fieldset__heading" tabindex="-1">{move || question_title(loc(), q)}</h1>
+                    </legend>
+                    <p class="hint" id=hint_id.clone()>{move || question_hint(loc(), q)}</p>
+                    {move || error.get().then(|| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{error_message}</p> })}
+                    <div class="radios">{options}</div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        kind => {
+            let input_id = format!("{id}-input");
+            let input = match kind {
+                QuestionKind::Date => view! {
+                    <input class="input input--date" type="date" id=input_id.clone() name=id
+                        aria-describedby=described prop:value=move || value.get()
+                        on:input=move |e| value.set(event_target_value(&e)) />
+                }
+                .into_any(),
+                QuestionKind::Count => view! {
+                    <input class="input input--count" type="text" inputmode="numeric" pattern="[0-9]*"
+                        id=input_id.clone() name=id autocomplete="off"
+                        aria-describedby=described prop:value=move || value.get()
+                        on:input=move |e| value.set(event_target_value(&e)) />
+                }
+                .into_any(),
+                _ => {
+                    let zones = SUPPORTED_ZONES
+                        .iter()
+                        .map(|z| {
+                            let label = z.replace('_', " ");
+                            view! { <option value=*z selected=move || value.get() == *z>{label}</option> }
+                        })
+                        .collect_view();
+                    view! {
+                        <select class="select" id=input_id.clone() name=id aria-describedby=described
+                            on:change=move |e| value.set(event_target_value(&e))>
+                            {zones}
+                        </select>
+                    }
+                    .into_any()
+                }
+            };
+            view! {
+                <h1 tabindex="-1"><label for=input_id>{move || question_title(loc(), q)}</label></h1>
+                <p class="hint" id=hint_id.clone()>{move || question_hint(loc(), q)}</p>
+                {move || error.get().then(|| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{error_message}</p> })}
+                {input}
+            }
+            .into_any()
+        }
+    };
+
+    let field_href = format!("#{id}-{}", def.options.first().copied().unwrap_or("input"));
+    view! {
+        <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
+        {move || error.get().then(|| view! {
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=error_ref aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title" class="error-summary__title">{move || td_string!(loc(), wizard.error_summary_title)}</h2>
+                <ul class="error-summary__list"><li><a href=field_href.clone()>{error_message}</a></li></ul>
+            </div>
+        })}
+        <p class="progress">{move || crate::ui::text::fill(td_string!(loc(), wizard.progress), &[("n", &n.to_string()), ("m", &m.to_string())])}</p>
+        <form novalidate on:submit=on_submit class=move || if error.get() { "form-group form-group--error" } else { "form-group" }>
+            {control}
+            <button type="submit" class="button">{move || td_string!(loc(), wizard.continue_button)}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// The pre-filled value of a new answer: nothing for choices, dates and counts; the browser's
+/// own time zone when it is one we support (the visitor can change it).
+fn default_value(kind: QuestionKind) -> String {
+    match kind {
+        QuestionKind::Zone => browser_zone()
+            .filter(|z| SUPPORTED_ZONES.contains(&z.as_str()))
+            .unwrap_or_else(|| "UTC".into()),
+        _ => String::new(),
+    }
+}
+
+fn browser_zone() -> Option<String> {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()?
+        .as_string()
+}

@@ -1,0 +1,483 @@
+//! The result: the answer first (where to go, coverage, severity, response and when to expect
+//! contact, language), then the explanations by section, "sources differ" notes, sources and the
+//! "Why this answer" trace. Everything shown comes from the engine's Outcome.
+
+use crate::engine::derived::region_weekly_hours;
+use crate::engine::outcome::Notice;
+use crate::engine::{evaluate, outcomes_by_plan, Answer, Answers, Context, Outcome};
+use crate::hours::CustomerZone;
+use crate::i18n::{td_string, Locale};
+use crate::policy::data::{
+    citation_label, q, rule_label, s, slot_index, CONFLICTS, QUESTIONS, RULES, SEEDS,
+};
+use crate::policy::model::{Citation, Rule, Section};
+use crate::policy::Journey;
+use crate::state::Page;
+use crate::ui::language::{locale, use_language};
+use crate::ui::navigation::RouteLink;
+use crate::ui::text::{fill, question_summary, section_title, slot_value_label};
+use crate::ui::wizard::{answer_text, route_to};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// The current instant, refreshed every minute while the result page is open (the live clock of
+/// the language journey and "open now" depend on it).
+fn use_now() -> ReadSignal<DateTime<Utc>> {
+    let (now, set_now) = signal(Utc::now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || set_now.set(Utc::now()),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    now
+}
+
+#[component]
+pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
+    let language = use_language();
+    let loc = move || locale(language.get());
+    let now = use_now();
+    // Re-evaluated only when the minute (or the answers) change: the outcome is a pure function.
+    let outcome = Memo::new(move |_| evaluate(&answers, now.get()));
+    let back_route = route_to(journey, Page::Check, answers);
+    let restart = route_to(journey, Page::Next, Answers::new());
+    let zone = answers.zone(q::TIME_ZONE);
+
+    let headline = move || {
+        let out = outcome.get();
+        let l = loc();
+        let mut rows = Vec::new();
+        for slot in [
+            "route",
+            "reopen",
+            "offer_state",
+            "coverage",
+            "filer",
+            "severity",
+        ] {
+            if let Some(text) = slot_text(l, &out, slot) {
+                rows.push((slot_heading(l, slot), text));
+            }
+        }
+        if let Some(r) = out.response {
+            let clock = slot_index("clock")
+                .map(|c| slot_value_label(l, c, if r.around_the_clock { 0 } else { 1 }))
+                .unwrap_or_default();
+            rows.push((
+                td_string!(l, result.response_label).to_string(),
+                format!("{} ({clock})", duration_text(l, r.minutes)),
+            ));
+            if let Some(by) = r.contact_by {
+                rows.push((
+                    td_string!(l, result.contact_by).to_string(),
+                    instant_text(by, zone),
+                ));
+            }
+        }
+        if let Some(text) = slot_text(l, &out, "language_now") {
+            rows.push((td_string!(l, result.language_label).to_string(), text));
+        }
+        if let Some(at) = out.language_window_opens {
+            rows.push((
+                td_string!(l, result.language_opens).to_string(),
+                instant_text(at, zone),
+            ));
+        }
+        if let Some(d) = out.agreement_expires {
+            rows.push((
+                td_string!(l, result.agreement_expires).to_string(),
+                d.format("%Y-%m-%d").to_string(),
+            ));
+        }
+        rows.into_iter()
+            .map(|(k, v)| view! { <div class="answer__row"><dt>{k}</dt><dd>{v}</dd></div> })
+            .collect_view()
+    };
+
+    let sections = move || {
+        let out = outcome.get();
+        let l = loc();
+        Section::ALL
+            .into_iter()
+            .filter_map(|section| {
+                let rules: Vec<&'static Rule> = out.shown_in(section).collect();
+                (!rules.is_empty()).then(|| {
+                    let items = rules
+                        .into_iter()
+                        .map(|r| view! { <li>{rule_text(l, r)} " " <Sources cites=r.cite /></li> })
+                        .collect_view();
+                    view! {
+                        <section class="result-section" aria-labelledby=format!("section-{}", section.id())>
+                            <h2 id=format!("section-{}", section.id())>{section_title(l, section)}</h2>
+                            <ul class="result-list">{items}</ul>
+                        </section>
+                    }
+                })
+            })
+            .collect_view()
+    };
+
+    let differ = move || {
+        let out = outcome.get();
+        let l = loc();
+        (!out.sources_differ.is_empty()).then(|| {
+            let items = out
+                .sources_differ
+                .iter()
+                .filter_map(|&c| CONFLICTS.get(usize::from(c)))
+                .map(|c| view! { <li><span lang="en">{c.reading}</span> " (" {c.id} ")"</li> })
+                .collect_view();
+            view! {
+                <section class="notice notice--differ" aria-labelledby="sources-differ">
+                    <h2 id="sources-differ">{td_string!(l, result.sources_differ)}</h2>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
+    };
+
+    let notices = move || {
+        let out = outcome.get();
+        let l = loc();
+        out.notices
+            .iter()
+            .map(|n| {
+                let text = match n {
+                    Notice::HolidaysUnknown => td_string!(l, result.notice_holidays),
+                    Notice::ClockLooksWrong => td_string!(l, result.notice_clock),
+                    Notice::TimeZoneNeeded => td_string!(l, result.notice_zone),
+                };
+                view! { <p class="notice">{text}</p> }
+            })
+            .collect_view()
+    };
+
+    let trace = move || {
+        let out = outcome.get();
+        let l = loc();
+        out.fired
+            .iter()
+            .filter_map(|&i| RULES.get(usize::from(i)).map(|r| (i, r)))
+            .map(|(i, r)| {
+                let overridden = out.is_overridden(i);
+                view! {
+                    <li class:trace--overridden=overridden>
+                        <span class="trace__id">{rule_label(r)}</span> " "
+                        {rule_text(l, r)}
+                        {overridden.then(|| view! { " " <em>{td_string!(l, result.overridden)}</em> })}
+                        " " <Sources cites=r.cite />
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let summary_text = Memo::new(move |_| ticket_summary(loc(), &answers, &outcome.get(), zone));
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let text = summary_text.get_untracked();
+        let clipboard = window().navigator().clipboard();
+        let _ = clipboard.write_text(&text);
+        copied.set(true);
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+
+    let extra = match journey {
+        Journey::ComparePlans => view! { <PlanMatrix answers /> }.into_any(),
+        Journey::LanguageHours => view! { <LanguageClock answers now /> }.into_any(),
+        _ => ().into_any(),
+    };
+
+    view! {
+        <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
+        <h1 tabindex="-1">{move || td_string!(loc(), result.title)}</h1>
+        <div class="answer" role="status" aria-live="polite">
+            <dl class="answer__list">{headline}</dl>
+        </div>
+        {extra}
+        {differ}
+        {notices}
+        {sections}
+        <section class="result-section" aria-labelledby="summary-title">
+            <h2 id="summary-title">{move || td_string!(loc(), result.summary_title)}</h2>
+            <pre class="ticket-summary" tabindex="0">{move || summary_text.get()}</pre>
+            <div class="button-group">
+                <button type="button" class="button" on:click=copy>{move || td_string!(loc(), result.copy)}</button>
+                <button type="button" class="button button--secondary" on:click=print>{move || td_string!(loc(), result.print)}</button>
+            </div>
+            <p role="status" class="copy-status">{move || copied.get().then(|| td_string!(loc(), result.copied))}</p>
+        </section>
+        <details class="trace">
+            <summary>{move || td_string!(loc(), result.why_title)}</summary>
+            <ol class="trace__list">{trace}</ol>
+        </details>
+        <p><RouteLink route=restart>{move || td_string!(loc(), result.start_again)}</RouteLink></p>
+    }
+}
+
+/// A rule's explanation in the interface language. Rule texts are written in English first;
+/// where a translation is missing the English text is shown, marked as English for screen readers.
+fn rule_text(l: Locale, rule: &'static Rule) -> impl IntoView {
+    let _ = l;
+    view! { <span lang="en">{rule.text_en}</span> }
+}
+
+#[component]
+fn Sources(cites: &'static [Citation]) -> impl IntoView {
+    let language = use_language();
+    let loc = move || locale(language.get());
+    let items = cites
+        .iter()
+        .map(|c| {
+            let seed = SEEDS.get(usize::from(c.seed));
+            let title = seed.map_or("", |s| s.title_en);
+            let label = citation_label(c);
+            view! { <span class="source"><cite>{title}</cite> " " <span class="source__lines">{label}</span></span> }
+        })
+        .collect_view();
+    view! {
+        <span class="sources"><span class="visually-hidden">{move || td_string!(loc(), result.source_label)}</span>"[" {items} "]"</span>
+    }
+}
+
+fn slot_heading(l: Locale, slot: &str) -> String {
+    match slot {
+        "route" => td_string!(l, result.go_to),
+        "reopen" => td_string!(l, result.reopen_label),
+        "offer_state" => td_string!(l, result.offer_label),
+        "coverage" => td_string!(l, result.coverage_label),
+        "filer" => td_string!(l, result.filer_label),
+        _ => td_string!(l, result.severity_label),
+    }
+    .to_string()
+}
+
+fn slot_text(l: Locale, out: &Outcome, slot: &str) -> Option<String> {
+    let si = slot_index(slot)?;
+    let v = out.slots.get(usize::from(si)).copied().flatten()?;
+    Some(slot_value_label(l, si, v.value).to_string())
+}
+
+fn duration_text(l: Locale, minutes: u32) -> String {
+    if !minutes.is_multiple_of(60) {
+        fill(
+            td_string!(l, result.minutes),
+            &[("n", &minutes.to_string())],
+        )
+    } else if minutes == 60 {
+        td_string!(l, result.one_hour).to_string()
+    } else {
+        fill(
+            td_string!(l, result.hours),
+            &[("n", &(minutes / 60).to_string())],
+        )
+    }
+}
+
+/// An instant in the customer's zone (or UTC), with the offset, e.g. `2025-02-10 07:59 (UTC-08:00, America/Los Angeles)`.
+pub fn instant_text(at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
+    match zone {
+        Some(z) => {
+            let local = at.with_timezone(&z.0);
+            format!(
+                "{} (UTC{}, {})",
+                local.format("%Y-%m-%d %H:%M"),
+                local.format("%:z"),
+                z.name().replace('_', " ")
+            )
+        }
+        None => format!("{} (UTC)", at.format("%Y-%m-%d %H:%M")),
+    }
+}
+
+/// Ticket-ready plain text to paste into the portal form.
+fn ticket_summary(
+    l: Locale,
+    answers: &Answers,
+    out: &Outcome,
+    zone: Option<CustomerZone>,
+) -> String {
+    let mut lines = Vec::new();
+    for q in [
+        q::PRODUCT,
+        q::DEPLOYMENT,
+        q::ISSUE,
+        q::PLAN,
+        q::ONPREM_OFFER,
+    ] {
+        if answers.get(q).is_some() {
+            lines.push(format!(
+                "{}: {}",
+                question_summary(l, q),
+                answer_text(l, answers, q)
+            ));
+        }
+    }
+    if let Some(sev) = slot_text(l, out, "severity") {
+        let because = answers
+            .get(q::IMPACT)
+            .map(|_| {
+                format!(
+                    " ({}: {})",
+                    question_summary(l, q::IMPACT),
+                    answer_text(l, answers, q::IMPACT)
+                )
+            })
+            .unwrap_or_default();
+        lines.push(format!(
+            "{}: {sev}{because}",
+            td_string!(l, result.severity_label)
+        ));
+    }
+    if let Some(r) = out.response {
+        let clock = slot_value_label(l, s::CLOCK, if r.around_the_clock { 0 } else { 1 });
+        lines.push(format!(
+            "{}: {} ({clock})",
+            td_string!(l, result.response_label),
+            duration_text(l, r.minutes)
+        ));
+        if let Some(by) = r.contact_by {
+            lines.push(format!(
+                "{}: {}",
+                td_string!(l, result.contact_by),
+                instant_text(by, zone)
+            ));
+        }
+    }
+    if let Some(z) = zone {
+        lines.push(format!(
+            "{}: {}",
+            question_summary(l, q::TIME_ZONE),
+            z.name().replace('_', " ")
+        ));
+    }
+    if answers.get(q::LANGUAGE).is_some() {
+        lines.push(format!(
+            "{}: {}",
+            question_summary(l, q::LANGUAGE),
+            answer_text(l, answers, q::LANGUAGE)
+        ));
+    }
+    if let Some(route) = slot_text(l, out, "route") {
+        lines.push(format!("{}: {route}", td_string!(l, result.go_to)));
+    }
+    lines.join("\n")
+}
+
+/// Compare plans: for the visitor's situation, every plan × business impact, as the engine
+/// evaluates it (the reverse query `outcomes_by_plan`). Rows that differ from the visitor's plan
+/// are marked.
+#[component]
+fn PlanMatrix(answers: Answers) -> impl IntoView {
+    let language = use_language();
+    let loc = move || locale(language.get());
+    let impacts: Vec<u8> = (0..QUESTIONS
+        .get(usize::from(q::IMPACT))
+        .map_or(0, |d| d.options.len()))
+        .filter_map(|i| u8::try_from(i).ok())
+        .collect();
+    let current_plan = answers.choice(q::PLAN);
+    let table = move || {
+        let l = loc();
+        let now = Utc::now();
+        let ctx = Context {
+            now: Some(now),
+            holidays: &[],
+        };
+        let header = impacts
+            .iter()
+            .map(|&i| view! { <th scope="col">{crate::ui::text::option_label(l, q::IMPACT, i)}</th> })
+            .collect_view();
+        let rows = outcomes_by_plan(&answers, &ctx)
+            .into_iter()
+            .map(|(plan, _)| {
+                let cells = impacts
+                    .iter()
+                    .map(|&impact| {
+                        let mut what_if = answers;
+                        what_if.set_index(q::PLAN, Answer::Choice(plan));
+                        what_if.set_index(q::IMPACT, Answer::Choice(impact));
+                        let out = crate::engine::evaluate_with(&what_if, &ctx);
+                        let text = match (slot_text(l, &out, "severity"), out.response) {
+                            (Some(sev), Some(r)) => {
+                                let clock = slot_value_label(l, s::CLOCK, if r.around_the_clock { 0 } else { 1 });
+                                format!("{sev}: {} ({clock})", duration_text(l, r.minutes))
+                            }
+                            _ => slot_text(l, &out, "coverage").unwrap_or_default(),
+                        };
+                        view! { <td>{text}</td> }
+                    })
+                    .collect_view();
+                let mine = current_plan == Some(plan);
+                view! {
+                    <tr class:matrix__mine=mine>
+                        <th scope="row">
+                            {crate::ui::text::option_label(l, q::PLAN, plan)}
+                            {mine.then(|| view! { " " <strong>{td_string!(l, result.your_plan)}</strong> })}
+                        </th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="matrix-caption">
+                <table class="matrix">
+                    <caption id="matrix-caption">{td_string!(l, result.matrix_caption)}</caption>
+                    <thead><tr><th scope="col">{question_summary(l, q::PLAN)}</th>{header}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+    view! { <section class="result-section">{table}</section> }
+}
+
+/// The live clock of the language journey: is the region's support window open now, when does it
+/// open next, and this week's windows in the visitor's own time zone. Updates every 30 seconds.
+#[component]
+fn LanguageClock(answers: Answers, now: ReadSignal<DateTime<Utc>>) -> impl IntoView {
+    let language = use_language();
+    let loc = move || locale(language.get());
+    let zone = answers.zone(q::TIME_ZONE);
+    let hours = region_weekly_hours(&answers);
+    let status = move || {
+        let l = loc();
+        let now = now.get();
+        let hours = hours?;
+        Some(if hours.is_open(now, &[]) {
+            td_string!(l, result.open_now).to_string()
+        } else {
+            let opens = hours.next_opening(now, &[])?;
+            let mins = (opens - now).num_minutes().max(0);
+            fill(
+                td_string!(l, result.opens_in),
+                &[("time", &format!("{}:{:02}", mins / 60, mins % 60))],
+            )
+        })
+    };
+    let week = move || {
+        let l = loc();
+        let hours = hours?;
+        let now = now.get();
+        let items = hours
+            .windows_between(now, now + chrono::TimeDelta::days(7), &[])
+            .into_iter()
+            .map(|w| view! { <li>{instant_text(w.start, zone)} " – " {instant_text(w.end, zone)}</li> })
+            .collect_view();
+        Some(view! {
+            <h3>{td_string!(l, result.week_title)}</h3>
+            <ul class="windows">{items}</ul>
+        })
+    };
+    view! {
+        <section class="result-section clock" aria-labelledby="clock-title">
+            <h2 id="clock-title">{move || td_string!(loc(), result.clock_title)}</h2>
+            <p class="clock__status" role="status" aria-live="polite">{status}</p>
+            {week}
+        </section>
+    }
+}
