@@ -209,6 +209,20 @@ struct PeriodIn {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct SectionsFile {
+    section: Vec<SectionIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionIn {
+    seed: String,
+    first: usize,
+    title: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ConflictsFile {
     conflict: Vec<ConflictIn>,
 }
@@ -895,6 +909,37 @@ fn compile(policy: &Path, errors: &mut Errors) -> String {
         );
     }
 
+    // Sections of the seeds: each citation is shown as "document — section".
+    let sections = read::<SectionsFile>(&policy.join("seed_sections.toml"), errors)
+        .map(|f| f.section)
+        .unwrap_or_default();
+    let mut sections_code = String::new();
+    for (prefix, &(index, count)) in &line_counts {
+        let mut last = 0;
+        let mut any = false;
+        for sec in sections.iter().filter(|x| &x.seed == prefix) {
+            let ctx = format!("seed_sections: {prefix}:{}", sec.first);
+            if (!any && sec.first != 1) || (any && sec.first <= last) || sec.first > count {
+                errors.push(format!(
+                    "{ctx}: sections must start at line 1, increase and stay within the document"
+                ));
+            }
+            if sec.title.trim().is_empty() {
+                errors.push(format!("{ctx}: empty title"));
+            }
+            any = true;
+            last = sec.first;
+            let _ = writeln!(
+                sections_code,
+                "    SeedSection {{ seed: {index}, first: {}, title_en: {:?} }},",
+                sec.first, sec.title
+            );
+        }
+        if !any {
+            errors.push(format!("seed_sections: seed {prefix} has no sections"));
+        }
+    }
+
     let mut consts = String::new();
     for (i, q) in vars.questions.iter().enumerate() {
         let _ = writeln!(consts, "    pub const {}: u8 = {i};", q.0.to_uppercase());
@@ -922,7 +967,9 @@ fn compile(policy: &Path, errors: &mut Errors) -> String {
          pub static RULES: &[Rule] = &[\n{rules_code}];\n\
          pub static RESPONSE_TARGETS: &[ResponseTarget] = &[\n{targets_code}];\n\
          pub static REGION_HOURS: &[RegionHours] = &[\n{hours_code}];\n\
-         pub static PERIODS: &[Period] = &[\n{periods_code}];\n",
+         pub static PERIODS: &[Period] = &[\n{periods_code}];\n\
+         /// Sections of the seed documents, by seed then first line.\n\
+         pub static SEED_SECTIONS: &[SeedSection] = &[\n{sections_code}];\n",
         nq = vars.questions.len(),
         ns = vars.slots.len(),
     )

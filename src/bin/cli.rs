@@ -387,7 +387,8 @@ fn outcome_text(outcome: &Outcome, input: &Input) -> String {
             .iter()
             .map(|c| {
                 let file = SEEDS.get(usize::from(c.seed)).map_or("", |s| s.title_en);
-                format!("{} ({file})", citation_label(c))
+                let section = support_navigator::policy::data::section_title(c).unwrap_or_default();
+                format!("{} ({file} — {section})", citation_label(c))
             })
             .collect();
         let over = if outcome.is_overridden(i) {

@@ -65,3 +65,12 @@ pub fn rule_label(rule: &Rule) -> String {
         format!("{}/{}", rule.id, rule.part)
     }
 }
+
+/// The English title of the section a citation starts in.
+pub fn section_title(c: &Citation) -> Option<&'static str> {
+    SEED_SECTIONS
+        .iter()
+        .rev()
+        .find(|s| s.seed == c.seed && s.first <= c.first)
+        .map(|s| s.title_en)
+}

@@ -200,3 +200,12 @@ pub struct Seed {
     pub title_en: &'static str,
     pub line_count: u16,
 }
+
+/// A section of a seed document: from its heading line to the next section.
+#[derive(Debug)]
+pub struct SeedSection {
+    pub seed: u8,
+    pub first: u16,
+    /// The section heading in English, in our words.
+    pub title_en: &'static str,
+}

@@ -3,6 +3,8 @@
 
 mod answer_text;
 mod check_answers;
+mod original_text;
+mod plan_finder;
 mod question_page;
 mod result_page;
 

@@ -105,7 +105,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
                 (!rules.is_empty()).then(|| {
                     let items = rules
                         .into_iter()
-                        .map(|r| view! { <li>{rule_text(l, r)} " " <Sources cites=r.cite /></li> })
+                        .map(|r| view! { <li>{rule_text(l, r)} " " <Sources cites=r.cite with_original=false /></li> })
                         .collect_view();
                     view! {
                         <section class="result-section" aria-labelledby=format!("section-{}", section.id())>
@@ -166,7 +166,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
                         <span class="trace__id">{rule_label(r)}</span> " "
                         {rule_text(l, r)}
                         {overridden.then(|| view! { " " <em>{td_string!(l, result.overridden)}</em> })}
-                        " " <Sources cites=r.cite />
+                        " " <Sources cites=r.cite with_original=true />
                     </li>
                 }
             })
@@ -186,7 +186,11 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     };
 
     let extra = match journey {
-        Journey::ComparePlans => view! { <PlanMatrix answers /> }.into_any(),
+        Journey::ComparePlans => view! {
+            <PlanMatrix answers />
+            <crate::ui::wizard::plan_finder::PlanFinder answers />
+        }
+        .into_any(),
         Journey::LanguageHours => view! { <LanguageClock answers now /> }.into_any(),
         _ => ().into_any(),
     };
@@ -225,8 +229,11 @@ fn rule_text(l: Locale, rule: &'static Rule) -> impl IntoView {
     view! { <span lang="en">{rule.text_en}</span> }
 }
 
+/// The citations of a statement: document, section and lines. `with_original` adds the "Original
+/// text" disclosure; it is used in the trace only, so the main result does not fill the keyboard
+/// path with one tab stop per citation.
 #[component]
-fn Sources(cites: &'static [Citation]) -> impl IntoView {
+fn Sources(cites: &'static [Citation], with_original: bool) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
     let items = cites
@@ -234,8 +241,14 @@ fn Sources(cites: &'static [Citation]) -> impl IntoView {
         .map(|c| {
             let seed = SEEDS.get(usize::from(c.seed));
             let title = seed.map_or("", |s| s.title_en);
+            let section = crate::policy::data::section_title(c).unwrap_or_default();
             let label = citation_label(c);
-            view! { <span class="source"><cite>{title}</cite> " " <span class="source__lines">{label}</span></span> }
+            view! {
+                <span class="source">
+                    <cite lang="en">{title} " — " {section}</cite> " " <span class="source__lines">"(" {label} ")"</span>
+                    {with_original.then(|| view! { <crate::ui::wizard::original_text::OriginalText cite=*c /> })}
+                </span>
+            }
         })
         .collect_view();
     view! {

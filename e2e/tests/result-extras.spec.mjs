@@ -1,0 +1,53 @@
+// The result page's extras: citations with the document section and the original text on demand,
+// a link made with older rules, and the compare-plans reverse question and how to buy.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, expectAccessible } from './fixtures.mjs';
+import { EN, h1, journeyUrl, RESULT_TITLE, SC001, optionLabel } from './wizard-helpers.mjs';
+
+test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' });
+
+test('a cited line can be read in the source language, on demand', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2025-02-04T10:00:00-08:00'));
+  await page.goto(journeyUrl('open-request', 'result', SC001.answers));
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await page.getByText(EN.result.why_title).click();
+  // The first citation of the trace names the document and its section.
+  await expect(page.getByText('Support for Microsoft Power Platform and Dynamics 365 apps — Where to submit a support request').first()).toBeVisible();
+  // PORTAL-1 cites 000:57-60 first: its original text is those Dutch lines, fetched on demand.
+  const entry = page.getByRole('listitem').filter({ hasText: 'PORTAL-1' }).first();
+  await entry.getByText(EN.result.original_text, { exact: true }).first().click();
+  const quote = entry.locator('blockquote[lang="nl"]').first();
+  await expect(quote).toBeVisible();
+  const seed = fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'policy', 'seeds', '000_71765d8511679954.txt'), 'utf8').split('\n');
+  const firstCited = seed.slice(56, 60).find((l) => l.trim() !== '').trim();
+  await expect(quote).toContainText(firstCited);
+  await expectAccessible(page, 'result with an original text open');
+});
+
+test('a link made with other rules opens and says the rules have changed', async ({ page }) => {
+  const url = `${journeyUrl('open-request', 'result', SC001.answers)}&v=1&r=00000000`;
+  await page.goto(url);
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await expect(page.getByText(EN.wizard.rules_changed)).toBeVisible();
+});
+
+test('compare plans answers "which plans give me…" and says how to buy', async ({ page }) => {
+  await page.goto(journeyUrl('compare-plans', 'result', { product: 'ce_app', plan: 'subscription', impact: 'moderate' }));
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await expect(page.getByRole('heading', { name: EN.result.finder_title })).toBeVisible();
+  // Around-the-clock for severity B: Premier and the Unified tiers (their B/Standard cells are 24/7).
+  await page.getByLabel(EN.result.wish_b_24x7).check();
+  const answer = page.getByRole('status').filter({ hasText: EN.result.wish_plans });
+  await expect(answer).toContainText(optionLabel('plan', 'premier'));
+  await expect(answer).toContainText(optionLabel('plan', 'unified_core'));
+  await expect(answer).not.toContainText(optionLabel('plan', 'prodirect'));
+  // Japanese support at night: no plan gives it.
+  await page.getByLabel(EN.result.wish_japanese_night).check();
+  await expect(page.getByText(EN.result.wish_none)).toBeVisible();
+  // How to buy: online via the Microsoft 365 admin center, EA via the reseller.
+  await expect(page.getByRole('heading', { name: EN.result.buy_title })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: EN.slot.route.m365_admin }).first()).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: EN.slot.route.reseller_lar }).first()).toBeVisible();
+  await expectAccessible(page, 'compare plans result');
+});
