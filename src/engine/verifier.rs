@@ -67,6 +67,21 @@ fn samples(kind: QuestionKind) -> Vec<Answer> {
     }
 }
 
+/// Every answer the walk tries for question `q`: all options of a choice, boundary samples
+/// otherwise.
+fn candidates(q: u8) -> Vec<Answer> {
+    match QUESTIONS
+        .get(usize::from(q))
+        .map(|d| (d.kind, d.options.len()))
+    {
+        Some((QuestionKind::Choice, n)) => (0..n)
+            .filter_map(|o| u8::try_from(o).ok().map(Answer::Choice))
+            .collect(),
+        Some((kind, _)) => samples(kind),
+        None => Vec::new(),
+    }
+}
+
 /// What the verifier found.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -113,16 +128,7 @@ impl Walk<'_> {
                 if let Some(a) = self.asked.get_mut(usize::from(q)) {
                     *a = true;
                 }
-                let Some(def) = QUESTIONS.get(usize::from(q)) else {
-                    return;
-                };
-                let options: Vec<Answer> = match def.kind {
-                    QuestionKind::Choice => (0..def.options.len())
-                        .filter_map(|o| u8::try_from(o).ok().map(Answer::Choice))
-                        .collect(),
-                    kind => samples(kind),
-                };
-                for a in options {
+                for a in candidates(q) {
                     answers.set_index(q, a);
                     self.walk(answers);
                 }
@@ -262,16 +268,7 @@ fn parts() -> Vec<(Journey, Option<(u8, Answer)>)> {
     for journey in Journey::ALL {
         match next_question(&Answers::new(), journey) {
             Some(q) => {
-                let Some(def) = QUESTIONS.get(usize::from(q)) else {
-                    continue;
-                };
-                let answers: Vec<Answer> = match def.kind {
-                    QuestionKind::Choice => (0..def.options.len())
-                        .filter_map(|o| u8::try_from(o).ok().map(Answer::Choice))
-                        .collect(),
-                    kind => samples(kind),
-                };
-                parts.extend(answers.into_iter().map(|a| (journey, Some((q, a)))));
+                parts.extend(candidates(q).into_iter().map(|a| (journey, Some((q, a)))));
             }
             None => parts.push((journey, None)),
         }
