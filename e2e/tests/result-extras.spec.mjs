@@ -35,6 +35,14 @@ test('a link made with other rules opens and says the rules have changed', async
 test('compare plans answers "which plans give me…" and says how to buy', async ({ page }) => {
   await page.goto(journeyUrl('compare-plans', 'result', { product: 'ce_app', plan: 'subscription', impact: 'moderate' }));
   await expect(h1(page)).toHaveText(RESULT_TITLE);
+  // The matrix marks the cells that differ from the visitor's own plan (Subscription): Premier's
+  // severity B answer (< 2 h, around the clock) differs; the Subscription row itself never does.
+  const differs = page.getByRole('cell').filter({ hasText: EN.result.differs });
+  expect(await differs.count()).toBeGreaterThan(0);
+  const premierRow = page.getByRole('row').filter({ hasText: optionLabel('plan', 'premier') });
+  await expect(premierRow.getByRole('cell').filter({ hasText: EN.result.differs }).first()).toBeVisible();
+  const myRow = page.getByRole('row').filter({ hasText: EN.result.your_plan });
+  await expect(myRow.getByRole('cell').filter({ hasText: EN.result.differs })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: EN.result.finder_title })).toBeVisible();
   // Around-the-clock for severity B: Premier and the Unified tiers (their B/Standard cells are 24/7).
   await page.getByLabel(EN.result.wish_b_24x7).check();

@@ -186,7 +186,7 @@ const SCENARIOS = [
   {
     id: "SC-051", journey: "on-premises", now: "2025-02-12T10:00:00Z",
     title: "Expired MPN agreement (1 year + 30 days)",
-    answers: { product: "onprem_other", onprem_offer: "maicpp", account: "entra", lifecycle: "mainstream", activation_date: "2024-01-10", incidents_left: "6" },
+    answers: { product: "onprem_other", onprem_offer: "maicpp", have_ids: "yes", account: "entra", lifecycle: "mainstream", activation_date: "2024-01-10", incidents_left: "6" },
     expect: { route: "support_for_business", offer_state: "expired", agreement_expires: "2025-02-09", severity: "unset", response: "unset", clock: "unset" },
     rules: ["AGREEMENT-1", "AGREEMENT-5", "AGREEMENT-6", "AGREEMENT-7", "PPI-1"],
   },

@@ -404,27 +404,46 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
             .iter()
             .map(|&i| view! { <th scope="col">{crate::ui::text::option_label(l, q::IMPACT, i)}</th> })
             .collect_view();
+        // Every cell is the engine's outcome for that plan and impact; the visitor's own plan's
+        // row is the baseline the other rows are compared with.
+        let cell_text = |plan: u8, impact: u8| {
+            let mut what_if = answers;
+            what_if.set_index(q::PLAN, Answer::Choice(plan));
+            what_if.set_index(q::IMPACT, Answer::Choice(impact));
+            let out = crate::engine::evaluate_with(&what_if, &ctx);
+            match (slot_text(l, &out, "severity"), out.response) {
+                (Some(sev), Some(r)) => {
+                    let clock =
+                        slot_value_label(l, s::CLOCK, if r.around_the_clock { 0 } else { 1 });
+                    format!("{sev}: {} ({clock})", duration_text(l, r.minutes))
+                }
+                _ => slot_text(l, &out, "coverage").unwrap_or_default(),
+            }
+        };
+        let baseline: Option<Vec<String>> =
+            current_plan.map(|p| impacts.iter().map(|&i| cell_text(p, i)).collect());
         let rows = outcomes_by_plan(&answers, &ctx)
             .into_iter()
             .map(|(plan, _)| {
+                let mine = current_plan == Some(plan);
                 let cells = impacts
                     .iter()
-                    .map(|&impact| {
-                        let mut what_if = answers;
-                        what_if.set_index(q::PLAN, Answer::Choice(plan));
-                        what_if.set_index(q::IMPACT, Answer::Choice(impact));
-                        let out = crate::engine::evaluate_with(&what_if, &ctx);
-                        let text = match (slot_text(l, &out, "severity"), out.response) {
-                            (Some(sev), Some(r)) => {
-                                let clock = slot_value_label(l, s::CLOCK, if r.around_the_clock { 0 } else { 1 });
-                                format!("{sev}: {} ({clock})", duration_text(l, r.minutes))
-                            }
-                            _ => slot_text(l, &out, "coverage").unwrap_or_default(),
-                        };
-                        view! { <td>{text}</td> }
+                    .enumerate()
+                    .map(|(col, &impact)| {
+                        let text = cell_text(plan, impact);
+                        let differs = !mine
+                            && baseline
+                                .as_ref()
+                                .and_then(|b| b.get(col))
+                                .is_some_and(|b| *b != text);
+                        view! {
+                            <td class:matrix__differs=differs>
+                                {text}
+                                {differs.then(|| view! { <span class="visually-hidden">" " {td_string!(l, result.differs)}</span> })}
+                            </td>
+                        }
                     })
                     .collect_view();
-                let mine = current_plan == Some(plan);
                 view! {
                     <tr class:matrix__mine=mine>
                         <th scope="row">
