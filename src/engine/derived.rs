@@ -16,11 +16,7 @@ pub fn weekly_hours(row: &RegionHours, customer: Option<CustomerZone>) -> Option
         ZoneSpec::Customer => HoursZone::Named(customer?.0),
     };
     let at = |m: u16| NaiveTime::from_hms_opt(u32::from(m / 60), u32::from(m % 60), 0);
-    Some(WeeklyHours {
-        zone,
-        open: at(row.open_minute)?,
-        close: at(row.close_minute)?,
-    })
+    WeeklyHours::new(zone, at(row.open_minute)?, at(row.close_minute)?)
 }
 
 /// The business hours of the region the visitor chose, if it can be pinned to a clock.
@@ -55,24 +51,30 @@ pub fn validity_period(answers: &Answers) -> Option<&'static str> {
     }
 }
 
-/// The results of all calculators.
+/// The results of all calculators, and the clock facts they were computed from (the evaluator
+/// reuses them for deadlines and language windows instead of resolving them again).
 pub struct Derived {
     /// `(slot index, value index)` pairs to preset.
     pub values: Vec<(u8, u8)>,
     pub agreement_expires: Option<NaiveDate>,
+    /// The business hours of the chosen region, pinned to a clock, if they can be.
+    pub hours: Option<WeeklyHours>,
+    /// Today in the customer's zone (UTC when unknown), when the evaluation has a clock.
+    pub today: Option<NaiveDate>,
 }
 
 pub fn compute(answers: &Answers, now: Option<DateTime<Utc>>, holidays: &[NaiveDate]) -> Derived {
     let mut values = Vec::with_capacity(4);
     let mut agreement_expires = None;
+    let hours = region_weekly_hours(answers);
+    let today = now.map(|now| today(answers, now));
 
-    if let Some(now) = now {
+    if let (Some(now), Some(today)) = (now, today) {
         // region_open_now: 0 = open, 1 = closed.
-        if let Some(hours) = region_weekly_hours(answers) {
+        if let Some(hours) = hours {
             let open = hours.is_open(now, holidays);
             values.push((s::REGION_OPEN_NOW, if open { 0 } else { 1 }));
         }
-        let today = today(answers, now);
         // closed_age: 0 = under three months, 1 = three months or more (exactly 3 counts, C-18).
         if let Some(closed) = answers.date(q::CLOSED_DATE) {
             let old = match add_period(closed, "reopen_limit") {
@@ -98,6 +100,8 @@ pub fn compute(answers: &Answers, now: Option<DateTime<Utc>>, holidays: &[NaiveD
     Derived {
         values,
         agreement_expires,
+        hours,
+        today,
     }
 }
 

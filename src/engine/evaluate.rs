@@ -4,7 +4,8 @@
 use crate::engine::answers::Answers;
 use crate::engine::derived;
 use crate::engine::outcome::{Contradiction, Notice, Outcome, Override, Response, SlotValue};
-use crate::policy::data::{s, CONFLICTS, QUESTION_COUNT, RESPONSE_TARGETS, RULES, SLOT_COUNT};
+use crate::hours::WeeklyHours;
+use crate::policy::data::{q, s, CONFLICTS, QUESTION_COUNT, RESPONSE_TARGETS, RULES, SLOT_COUNT};
 use crate::policy::model::{Atom, Rule, Var};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
@@ -71,7 +72,7 @@ pub fn evaluate_with(answers: &Answers, ctx: &Context) -> Outcome {
         }
     }
 
-    let today = ctx.now.map(|n| derived::today(answers, n));
+    let today = derived.today;
     let mut agreeing: Vec<(u8, u16)> = Vec::with_capacity(16);
     for (index, rule) in RULES.iter().enumerate() {
         let Ok(index) = u16::try_from(index) else {
@@ -111,8 +112,8 @@ pub fn evaluate_with(answers: &Answers, ctx: &Context) -> Outcome {
         }
     }
 
-    derive_response(&mut out, answers, ctx);
-    derive_language_window(&mut out, answers, ctx);
+    derive_response(&mut out, answers, derived.hours, ctx);
+    derive_language_window(&mut out, derived.hours, ctx);
     if let Some(now) = ctx.now {
         if !(2020..2100).contains(&now.year()) {
             out.notices.push(Notice::ClockLooksWrong);
@@ -228,7 +229,12 @@ fn conclude(
 }
 
 /// Response target, its clock and the "expect contact by" instant.
-fn derive_response(out: &mut Outcome, answers: &Answers, ctx: &Context) {
+fn derive_response(
+    out: &mut Outcome,
+    answers: &Answers,
+    hours: Option<WeeklyHours>,
+    ctx: &Context,
+) {
     let Some(resp) = out.slots[usize::from(s::RESPONSE)] else {
         return;
     };
@@ -244,8 +250,7 @@ fn derive_response(out: &mut Outcome, answers: &Answers, ctx: &Context) {
         if around_the_clock {
             now.checked_add_signed(chrono::TimeDelta::minutes(i64::from(target.minutes)))
         } else {
-            let hours = derived::region_weekly_hours(answers);
-            if hours.is_none() && answers.choice_id("region").is_some() {
+            if hours.is_none() && answers.choice(q::REGION).is_some() {
                 out.notices.push(Notice::TimeZoneNeeded);
             }
             let deadline = hours?.add_business_minutes(now, target.minutes, ctx.holidays);
@@ -265,11 +270,11 @@ fn derive_response(out: &mut Outcome, answers: &Answers, ctx: &Context) {
 }
 
 /// When the requested language is staffed in the region but closed now: the next opening.
-fn derive_language_window(out: &mut Outcome, answers: &Answers, ctx: &Context) {
+fn derive_language_window(out: &mut Outcome, hours: Option<WeeklyHours>, ctx: &Context) {
     if out.value("language_now") != Some("requested_outside_hours") {
         return;
     }
-    let (Some(now), Some(hours)) = (ctx.now, derived::region_weekly_hours(answers)) else {
+    let (Some(now), Some(hours)) = (ctx.now, hours) else {
         return;
     };
     out.language_window_opens = hours.next_opening(now, ctx.holidays);
