@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
 
-use super::zone::{CustomerZone, HoursZone};
+use super::zone::HoursZone;
 
 /// How far a search for the next working day may run before concluding there is none.
 ///
@@ -53,65 +53,11 @@ impl Window {
     }
 }
 
-/// `NaiveTime` from hours and minutes; the callers pass literals, so the midnight fallback only
-/// guards against a typo turning into a panic.
-fn hm(hour: u32, minute: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN)
-}
-
 impl WeeklyHours {
     /// Rejects `open >= close` up front, for callers (e.g. the facts loader) that would rather
     /// report a bad row than silently show a region as never open.
     pub fn new(zone: HoursZone, open: NaiveTime, close: NaiveTime) -> Option<WeeklyHours> {
         (open < close).then_some(WeeklyHours { zone, open, close })
-    }
-
-    /// Asia-Pacific except Japan: 07:00–21:00 at a fixed GMT+8, which observes no summer time.
-    pub fn asia_pacific() -> WeeklyHours {
-        WeeklyHours {
-            zone: HoursZone::Fixed {
-                offset_seconds: 8 * 3600,
-            },
-            open: hm(7, 0),
-            close: hm(21, 0),
-        }
-    }
-
-    /// Japan: 09:00–17:30 Japan time.
-    pub fn japan() -> WeeklyHours {
-        WeeklyHours {
-            zone: HoursZone::Named(chrono_tz::Asia::Tokyo),
-            open: hm(9, 0),
-            close: hm(17, 30),
-        }
-    }
-
-    /// EMEA: 08:00–18:00 published as "CET (UTC+1)", read as the Central-European wall clock
-    /// (C-09), hence Europe/Paris and 06:00 UTC in July.
-    pub fn emea() -> WeeklyHours {
-        WeeklyHours {
-            zone: HoursZone::Named(chrono_tz::Europe::Paris),
-            open: hm(8, 0),
-            close: hm(18, 0),
-        }
-    }
-
-    /// North America: 06:00–18:00 Pacific time, PST or PDT as the wall clock says (C-09).
-    pub fn north_america() -> WeeklyHours {
-        WeeklyHours {
-            zone: HoursZone::Named(chrono_tz::America::Los_Angeles),
-            open: hm(6, 0),
-            close: hm(18, 0),
-        }
-    }
-
-    /// All other regions (South America included): 09:00–17:00 on the customer's own clock.
-    pub fn other_regions(customer: CustomerZone) -> WeeklyHours {
-        WeeklyHours {
-            zone: customer.into(),
-            open: hm(9, 0),
-            close: hm(17, 0),
-        }
     }
 
     pub fn is_open(&self, at: DateTime<Utc>, holidays: &[NaiveDate]) -> bool {

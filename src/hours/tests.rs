@@ -36,8 +36,38 @@ fn customer(name: &str) -> CustomerZone {
     CustomerZone::parse(name).expect("zone on the curated list")
 }
 
+/// A published business-hours row exactly as the app reads it from
+/// policy/facts/business_hours.toml, so the golden tests check the shipped facts, not a copy.
+fn published(region: &str, customer: Option<CustomerZone>) -> WeeklyHours {
+    use crate::policy::data::{option_index, question_index, region_hours};
+    let question = question_index("region").expect("the region question exists");
+    let option = option_index(question, region).expect("a known region");
+    let row = region_hours(option).expect("every region has an hours row");
+    crate::engine::derived::weekly_hours(row, customer).expect("the row can be pinned to a clock")
+}
+
+fn asia_pacific() -> WeeklyHours {
+    published("apac", None)
+}
+
+fn japan() -> WeeklyHours {
+    published("japan", None)
+}
+
+fn emea() -> WeeklyHours {
+    published("emea", None)
+}
+
+fn north_america() -> WeeklyHours {
+    published("north_america", None)
+}
+
+fn other_regions(zone: CustomerZone) -> WeeklyHours {
+    published("other", Some(zone))
+}
+
 fn others(name: &str) -> WeeklyHours {
-    WeeklyHours::other_regions(customer(name))
+    other_regions(customer(name))
 }
 
 fn tz(name: &str) -> HoursZone {
@@ -46,10 +76,10 @@ fn tz(name: &str) -> HoursZone {
 
 fn all_rows() -> Vec<WeeklyHours> {
     vec![
-        WeeklyHours::asia_pacific(),
-        WeeklyHours::japan(),
-        WeeklyHours::emea(),
-        WeeklyHours::north_america(),
+        asia_pacific(),
+        japan(),
+        emea(),
+        north_america(),
         others("America/Sao_Paulo"),
         others("America/Santiago"),
         others("Pacific/Chatham"),
@@ -78,7 +108,7 @@ fn business_time(
 
 #[test]
 fn sc_001_four_hours_same_day_pacific() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     let start = utc(2025, 2, 4, 18, 0); // Tue 10:00 PST
     assert_eq!(
         na.add_business_minutes(start, 240, &[]),
@@ -88,7 +118,7 @@ fn sc_001_four_hours_same_day_pacific() {
 
 #[test]
 fn sc_018_friday_1759_two_hours_lands_monday_0759() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     let start = utc(2025, 2, 8, 1, 59); // Fri 2025-02-07 17:59 PST
     assert_eq!(at_local(&na, 2025, 2, 7, 17, 59), start);
     // 1 minute on Friday, 119 from Monday 06:00 PST.
@@ -112,7 +142,7 @@ fn sc_021_sao_paulo_eight_hours_spills_into_wednesday() {
 
 #[test]
 fn sc_056_emea_friday_afternoon_lands_monday_1000_cet() {
-    let emea = WeeklyHours::emea();
+    let emea = emea();
     let start = utc(2025, 2, 7, 15, 0); // Fri 16:00 CET
     assert_eq!(at_local(&emea, 2025, 2, 7, 16, 0), start);
     assert_eq!(
@@ -123,7 +153,7 @@ fn sc_056_emea_friday_afternoon_lands_monday_1000_cet() {
 
 #[test]
 fn start_outside_hours_counts_from_next_opening() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     // Saturday 10:00 PST → Monday 06:00 + 1 h.
     assert_eq!(
         na.add_business_minutes(utc(2025, 2, 8, 18, 0), 60, &[]),
@@ -143,7 +173,7 @@ fn start_outside_hours_counts_from_next_opening() {
 
 #[test]
 fn deadline_that_uses_up_a_window_is_that_windows_end() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     let start = utc(2025, 2, 7, 22, 0); // Fri 14:00 PST
     assert_eq!(
         na.add_business_minutes(start, 240, &[]),
@@ -179,7 +209,7 @@ fn zero_minutes_returns_start_unchanged() {
 
 #[test]
 fn japan_closes_at_1730() {
-    let jp = WeeklyHours::japan();
+    let jp = japan();
     let fri = |h, m| at_local(&jp, 2025, 2, 7, h, m);
     assert_eq!(fri(9, 0), utc(2025, 2, 7, 0, 0)); // JST = UTC+9
     assert!(!jp.is_open(fri(8, 59), &[]));
@@ -197,7 +227,7 @@ fn japan_closes_at_1730() {
 
 #[test]
 fn north_america_friday_1759_open_1800_closed() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     let fri = |h, m| at_local(&na, 2025, 2, 7, h, m);
     assert!(!na.is_open(fri(5, 59), &[]));
     assert!(na.is_open(fri(6, 0), &[]));
@@ -213,7 +243,7 @@ fn north_america_friday_1759_open_1800_closed() {
 
 #[test]
 fn asia_pacific_is_fixed_gmt8_and_closes_at_2100() {
-    let apac = WeeklyHours::asia_pacific();
+    let apac = asia_pacific();
     assert_eq!(
         apac.zone,
         HoursZone::Fixed {
@@ -269,10 +299,10 @@ fn weekends_are_closed_in_every_region() {
 #[test]
 fn every_row_has_five_windows_a_week_of_the_published_length() {
     let cases = [
-        (WeeklyHours::asia_pacific(), 14 * 60),
-        (WeeklyHours::japan(), 8 * 60 + 30),
-        (WeeklyHours::emea(), 10 * 60),
-        (WeeklyHours::north_america(), 12 * 60),
+        (asia_pacific(), 14 * 60),
+        (japan(), 8 * 60 + 30),
+        (emea(), 10 * 60),
+        (north_america(), 12 * 60),
         (others("America/Sao_Paulo"), 8 * 60),
         (others("Pacific/Chatham"), 8 * 60),
     ];
@@ -293,7 +323,7 @@ fn every_row_has_five_windows_a_week_of_the_published_length() {
 
 #[test]
 fn emea_in_july_opens_0800_cest_which_is_0600_utc() {
-    let emea = WeeklyHours::emea();
+    let emea = emea();
     let tue = utc(2025, 7, 15, 6, 0);
     assert_eq!(at_local(&emea, 2025, 7, 15, 8, 0), tue);
     assert!(!emea.is_open(utc(2025, 7, 15, 5, 59), &[]));
@@ -306,7 +336,7 @@ fn emea_in_july_opens_0800_cest_which_is_0600_utc() {
 
 #[test]
 fn north_america_weeks_around_spring_forward() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     // Week of Mon 2025-03-03 (PST) and week of Mon 2025-03-10 (PDT; the switch is Sun 03-09).
     let windows = na.windows_between(utc(2025, 3, 3, 0, 0), utc(2025, 3, 15, 12, 0), &[]);
     let starts: Vec<_> = windows.iter().map(|w| w.start).collect();
@@ -330,7 +360,7 @@ fn north_america_weeks_around_spring_forward() {
 
 #[test]
 fn north_america_weeks_around_fall_back() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     // Fri 2025-10-31 06:00 PDT = 13:00Z; Mon 2025-11-03 06:00 PST = 14:00Z (switch Sun 11-02).
     let windows = na.windows_between(utc(2025, 10, 31, 7, 0), utc(2025, 11, 4, 0, 0), &[]);
     assert_eq!(
@@ -354,7 +384,7 @@ fn north_america_weeks_around_fall_back() {
 
 #[test]
 fn deadlines_crossing_a_dst_change() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     // Fri 2025-03-07 17:00 PST + 2 h: 1 h Friday, 1 h from Mon 06:00 PDT → Mon 07:00 PDT.
     assert_eq!(
         na.add_business_minutes(utc(2025, 3, 8, 1, 0), 120, &[]),
@@ -366,7 +396,7 @@ fn deadlines_crossing_a_dst_change() {
         Some(utc(2025, 11, 3, 15, 0))
     );
 
-    let emea = WeeklyHours::emea();
+    let emea = emea();
     // Fri 2025-03-28 17:00 CET + 2 h → Mon 2025-03-31 09:00 CEST (07:00 UTC, not 08:00).
     assert_eq!(
         emea.add_business_minutes(utc(2025, 3, 28, 16, 0), 120, &[]),
@@ -642,7 +672,7 @@ fn extreme_instants_and_offsets_never_panic() {
 
 #[test]
 fn far_past_and_future_still_answer() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     // Sat 1900-01-06 → Mon 1900-01-08 06:00 PST.
     assert_eq!(
         na.next_opening(utc(1900, 1, 6, 12, 0), &[]),
@@ -671,13 +701,13 @@ fn far_past_and_future_still_answer() {
 
 #[test]
 fn leap_day_2028_is_a_working_tuesday() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     // Mon 2028-02-28 17:00 PST + 2 h → Tue 2028-02-29 07:00 PST.
     assert_eq!(
         na.add_business_minutes(utc(2028, 2, 29, 1, 0), 120, &[]),
         Some(utc(2028, 2, 29, 15, 0))
     );
-    let apac = WeeklyHours::asia_pacific();
+    let apac = asia_pacific();
     // Mon 2028-02-28 20:00 +08 + 2 h → Tue 2028-02-29 08:00 +08.
     assert_eq!(
         apac.add_business_minutes(utc(2028, 2, 28, 12, 0), 120, &[]),
@@ -697,7 +727,7 @@ fn year_end_friday_close_opens_again_on_monday() {
     let fri = at_local(&oslo, 2027, 12, 31, 17, 0);
     assert!(!oslo.is_open(fri, &[]));
     assert_eq!(oslo.next_opening(fri, &[]), Some(utc(2028, 1, 3, 8, 0)));
-    let emea = WeeklyHours::emea();
+    let emea = emea();
     assert_eq!(
         emea.next_opening(utc(2027, 12, 31, 17, 0), &[]),
         Some(utc(2028, 1, 3, 7, 0))
@@ -711,7 +741,7 @@ fn year_end_friday_close_opens_again_on_monday() {
 
 #[test]
 fn holiday_monday_pushes_the_deadline_to_tuesday() {
-    let na = WeeklyHours::north_america();
+    let na = north_america();
     let start = utc(2025, 2, 8, 1, 59); // Fri 2025-02-07 17:59 PST
     let holidays = [date(2025, 2, 10)];
     assert_eq!(
@@ -734,7 +764,7 @@ fn holiday_monday_pushes_the_deadline_to_tuesday() {
 #[test]
 fn holidays_are_local_dates_of_the_hours_zone() {
     // Mon 2025-02-10 in APAC starts at Sun 23:00 UTC: the holiday is the +08 date.
-    let apac = WeeklyHours::asia_pacific();
+    let apac = asia_pacific();
     let holidays = [date(2025, 2, 10)];
     assert!(!apac.is_open(utc(2025, 2, 9, 23, 30), &holidays));
     assert!(apac.is_open(utc(2025, 2, 9, 23, 30), &[]));
@@ -746,7 +776,7 @@ fn holidays_are_local_dates_of_the_hours_zone() {
 
 #[test]
 fn no_working_day_within_400_days_is_none() {
-    let emea = WeeklyHours::emea();
+    let emea = emea();
     let start = utc(2025, 2, 7, 19, 0); // Friday evening
     let all_closed: Vec<NaiveDate> = (0..420)
         .filter_map(|i| date(2025, 2, 8).checked_add_days(chrono::Days::new(i)))
@@ -808,7 +838,7 @@ fn inverted_or_empty_hours_are_never_open() {
 
 #[test]
 fn windows_between_clips_and_orders() {
-    let emea = WeeklyHours::emea();
+    let emea = emea();
     // Fri 2025-02-07 12:00 CET to Tue 2025-02-11 12:00 CET.
     let windows = emea.windows_between(utc(2025, 2, 7, 11, 0), utc(2025, 2, 11, 11, 0), &[]);
     assert_eq!(
@@ -842,7 +872,7 @@ fn windows_between_clips_and_orders() {
 
 #[test]
 fn windows_between_scans_at_most_400_days() {
-    let emea = WeeklyHours::emea();
+    let emea = emea();
     let from = utc(2025, 1, 1, 0, 0);
     let windows = emea.windows_between(from, utc(2030, 1, 1, 0, 0), &[]);
     let last = windows.last().expect("some windows");
