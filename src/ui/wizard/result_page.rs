@@ -4,7 +4,7 @@
 
 use crate::engine::derived::region_weekly_hours;
 use crate::engine::outcome::Notice;
-use crate::engine::{evaluate, outcomes_by_plan, Answer, Answers, Context, Outcome};
+use crate::engine::{evaluate, outcomes_by_plan, Answer, Answers, Context, Outcome, Response};
 use crate::hours::CustomerZone;
 use crate::i18n::{td_string, Locale};
 use crate::policy::data::{
@@ -61,12 +61,9 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             }
         }
         if let Some(r) = out.response {
-            let clock = slot_index("clock")
-                .map(|c| slot_value_label(l, c, if r.around_the_clock { 0 } else { 1 }))
-                .unwrap_or_default();
             rows.push((
                 td_string!(l, result.response_label).to_string(),
-                format!("{} ({clock})", duration_text(l, r.minutes)),
+                response_text(l, &r),
             ));
             if let Some(by) = r.contact_by {
                 rows.push((
@@ -274,6 +271,12 @@ fn slot_text(l: Locale, out: &Outcome, slot: &str) -> Option<String> {
     Some(slot_value_label(l, si, v.value).to_string())
 }
 
+/// "within 2 hours (Business hours only)": the target and the clock it counts on.
+fn response_text(l: Locale, r: &Response) -> String {
+    let clock = slot_value_label(l, s::CLOCK, if r.around_the_clock { 0 } else { 1 });
+    format!("{} ({clock})", duration_text(l, r.minutes))
+}
+
 fn duration_text(l: Locale, minutes: u32) -> String {
     if !minutes.is_multiple_of(60) {
         fill(
@@ -346,11 +349,10 @@ fn ticket_summary(
         ));
     }
     if let Some(r) = out.response {
-        let clock = slot_value_label(l, s::CLOCK, if r.around_the_clock { 0 } else { 1 });
         lines.push(format!(
-            "{}: {} ({clock})",
+            "{}: {}",
             td_string!(l, result.response_label),
-            duration_text(l, r.minutes)
+            response_text(l, &r)
         ));
         if let Some(by) = r.contact_by {
             lines.push(format!(
@@ -404,38 +406,43 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
             .iter()
             .map(|&i| view! { <th scope="col">{crate::ui::text::option_label(l, q::IMPACT, i)}</th> })
             .collect_view();
-        // Every cell is the engine's outcome for that plan and impact; the visitor's own plan's
-        // row is the baseline the other rows are compared with.
-        let cell_text = |plan: u8, impact: u8| {
-            let mut what_if = answers;
-            what_if.set_index(q::PLAN, Answer::Choice(plan));
-            what_if.set_index(q::IMPACT, Answer::Choice(impact));
-            let out = crate::engine::evaluate_with(&what_if, &ctx);
-            match (slot_text(l, &out, "severity"), out.response) {
-                (Some(sev), Some(r)) => {
-                    let clock =
-                        slot_value_label(l, s::CLOCK, if r.around_the_clock { 0 } else { 1 });
-                    format!("{sev}: {} ({clock})", duration_text(l, r.minutes))
-                }
-                _ => slot_text(l, &out, "coverage").unwrap_or_default(),
-            }
+        // Every cell is the engine's outcome for that plan and impact: one reverse query
+        // (`outcomes_by_plan`) per impact column. The visitor's own plan's row is the baseline the
+        // other rows are compared with.
+        let cell_text = |out: &Outcome| match (slot_text(l, out, "severity"), out.response) {
+            (Some(sev), Some(r)) => format!("{sev}: {}", response_text(l, &r)),
+            _ => slot_text(l, out, "coverage").unwrap_or_default(),
         };
-        let baseline: Option<Vec<String>> =
-            current_plan.map(|p| impacts.iter().map(|&i| cell_text(p, i)).collect());
-        let rows = outcomes_by_plan(&answers, &ctx)
-            .into_iter()
-            .map(|(plan, _)| {
-                let mine = current_plan == Some(plan);
-                let cells = impacts
+        let columns: Vec<Vec<(u8, String)>> = impacts
+            .iter()
+            .map(|&impact| {
+                let mut what_if = answers;
+                what_if.set_index(q::IMPACT, Answer::Choice(impact));
+                outcomes_by_plan(&what_if, &ctx)
                     .iter()
-                    .enumerate()
-                    .map(|(col, &impact)| {
-                        let text = cell_text(plan, impact);
-                        let differs = !mine
-                            && baseline
-                                .as_ref()
-                                .and_then(|b| b.get(col))
-                                .is_some_and(|b| *b != text);
+                    .map(|(plan, out)| (*plan, cell_text(out)))
+                    .collect()
+            })
+            .collect();
+        let cell = |plan: u8, col: usize| -> String {
+            columns
+                .get(col)
+                .and_then(|c| c.iter().find(|(p, _)| *p == plan))
+                .map(|(_, text)| text.clone())
+                .unwrap_or_default()
+        };
+        let plans: Vec<u8> = columns
+            .first()
+            .map(|c| c.iter().map(|(p, _)| *p).collect())
+            .unwrap_or_default();
+        let rows = plans
+            .into_iter()
+            .map(|plan| {
+                let mine = current_plan == Some(plan);
+                let cells = (0..impacts.len())
+                    .map(|col| {
+                        let text = cell(plan, col);
+                        let differs = !mine && current_plan.is_some_and(|p| cell(p, col) != text);
                         view! {
                             <td class:matrix__differs=differs>
                                 {text}
