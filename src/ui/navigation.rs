@@ -69,10 +69,7 @@ impl Navigation {
 
     /// Rewrites the current history entry (used when only the language changes).
     pub fn replace(self, route: Route) {
-        let url = href(&route);
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+        self.replace_url(&route);
         self.route.set(route);
     }
 }
