@@ -15,25 +15,27 @@ pub fn Notices() -> impl IntoView {
     let loc = move || locale(language.get());
     let nav = use_navigation();
     let storage_failed = expect_context::<StorageHealth>().0;
+    // One line per distinct message, in the order the link produced them.
     let route_notices = move || {
-        let mut notices = nav.notices.get();
-        // One notice per kind is enough.
-        notices.sort_by_key(|n| format!("{n:?}").chars().take(6).collect::<String>());
-        notices.dedup_by(|a, b| std::mem::discriminant(a) == std::mem::discriminant(b));
-        notices
+        let l = loc();
+        let mut texts: Vec<&'static str> = Vec::new();
+        for notice in nav.notices.get() {
+            let text = match notice {
+                RouteNotice::UnknownJourney => td_string!(l, start.route_notice_journey),
+                RouteNotice::UnknownLanguage => td_string!(l, start.route_notice_language),
+                RouteNotice::UnknownPage | RouteNotice::BadAnswer(_) => {
+                    td_string!(l, wizard.bad_answer)
+                }
+                RouteNotice::NewerLink => td_string!(l, wizard.newer_link),
+                RouteNotice::RulesChanged => td_string!(l, wizard.rules_changed),
+            };
+            if !texts.contains(&text) {
+                texts.push(text);
+            }
+        }
+        texts
             .into_iter()
-            .map(|n| {
-                let text = move || match n {
-                    RouteNotice::UnknownJourney => td_string!(loc(), start.route_notice_journey),
-                    RouteNotice::UnknownLanguage => td_string!(loc(), start.route_notice_language),
-                    RouteNotice::UnknownPage | RouteNotice::BadAnswer(_) => {
-                        td_string!(loc(), wizard.bad_answer)
-                    }
-                    RouteNotice::NewerLink => td_string!(loc(), wizard.newer_link),
-                    RouteNotice::RulesChanged => td_string!(loc(), wizard.rules_changed),
-                };
-                view! { <p class="notice" role="status">{text}</p> }
-            })
+            .map(|text| view! { <p class="notice" role="status">{text}</p> })
             .collect_view()
     };
     view! {
