@@ -61,7 +61,7 @@ test.describe('North America, America/Los_Angeles', () => {
     await expect(windows(page).first()).toHaveText(
       `${instantText('2025-03-10T06:00:00-07:00', LA)} – ${instantText('2025-03-10T18:00:00-07:00', LA)}`,
     );
-    await expect(windows(page).first()).toContainText('(UTC-07:00, America/Los Angeles)');
+    await expect(windows(page).first()).toContainText('Pacific Daylight Time (America/Los Angeles)');
   });
 });
 

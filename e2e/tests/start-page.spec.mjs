@@ -1,11 +1,8 @@
 // The start page: the seven journeys, keyboard navigation, languages, bad links, accessibility.
-import fs from 'node:fs';
-import path from 'node:path';
 import { test, expect, expectAccessible, hasHorizontalOverflow } from './fixtures.mjs';
 import { EN, BACK } from './wizard-helpers.mjs';
+import { catalogue } from './catalogue.mjs';
 
-const catalogue = (lang) =>
-  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'locales', `${lang}.json`), 'utf8'));
 
 const JOURNEYS = [
   'Open a support request',

@@ -1,14 +1,11 @@
 // Helpers for the wizard tests. Everything is driven by roles, labels and visible text, taken from
-// the English message catalogue (locales/en.json), so a test reads like what a visitor sees:
+// the English texts (locales/en.json and policy/text/en.toml), so a test reads like what a visitor sees:
 // "click the option labelled …, press Continue".
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, expectAccessible } from './fixtures.mjs';
+import { catalogue } from './catalogue.mjs';
 
-/** The English catalogue: q.<question>.title/options, summary.<question>, slot.*, result.*, wizard.*. */
-export const EN = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'locales', 'en.json'), 'utf8'),
-);
+/** The English texts: q.<question>.title/options, summary.<question>, slot.*, result.*, wizard.*. */
+export const EN = catalogue('en');
 
 export const START_TITLE = EN.start.title;
 export const CHECK_TITLE = EN.wizard.check_title;
@@ -31,7 +28,17 @@ export function optionLabel(question, option) {
 }
 
 /** How the time-zone select labels a zone: its IANA name with spaces for underscores. */
-export const zoneLabel = (zone) => zone.replaceAll('_', ' ');
+export const zoneId = (zone) => zone.replaceAll('_', ' ');
+
+/**
+ * How the time-zone picker and the answer lists label a zone in `lang`: its IANA id with spaces,
+ * then the zone's generic name in that language, e.g. "America/Los Angeles (Pacific Time)".
+ */
+export function zoneLabel(zone, lang = 'en') {
+  const name = new Intl.DateTimeFormat(intlTag(lang), { timeZone: zone, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
+  return name && !name.startsWith('GMT') ? `${zoneId(zone)} (${name})` : zoneId(zone);
+}
 
 /** The label of an outcome slot value, e.g. slotLabel('route', 'ppac'). */
 export function slotLabel(slot, value) {
@@ -47,20 +54,27 @@ export function durationText(minutes) {
   return EN.result.hours.replace('{n}', String(minutes / 60));
 }
 
+/** The Intl locale the app formats dates with: our English is international (British) English. */
+export const intlTag = (lang) => (lang === 'en' || lang === 'en-XA' ? 'en-GB' : lang);
+
+/** A yyyy-mm-dd date as the app writes it in `lang`, e.g. "9 February 2025". */
+export function dateText(isoDate, lang = 'en') {
+  return new Intl.DateTimeFormat(intlTag(lang), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
+    .format(new Date(`${isoDate}T12:00:00Z`));
+}
+
 /**
- * An instant as the result page writes it in the customer's zone, e.g.
- * "2025-02-04 14:00 (UTC-08:00, America/Los Angeles)". `instant` is RFC 3339 in any offset (the
- * scenarios write some in another zone's offset); it is converted to `zone` here.
+ * An instant as the result page writes it in English, in the customer's zone: the browser's Intl
+ * formatting the app asks for, then the zone id, e.g. "Tue, 4 February 2025, 2:00 PM Pacific
+ * Standard Time (America/Los Angeles)". `instant` is RFC 3339 in any offset (the scenarios write
+ * some in another zone's offset); it is converted to `zone` here.
  */
-export function instantText(instant, zone) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
-      minute: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
-    }).formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
-  );
-  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (UTC${offset}, ${zoneLabel(zone)})`;
+export function instantText(instant, zone, lang = 'en') {
+  const text = new Intl.DateTimeFormat(intlTag(lang), {
+    timeZone: zone, day: 'numeric', month: 'long', year: 'numeric', weekday: 'short',
+    hour: 'numeric', minute: '2-digit', timeZoneName: 'long',
+  }).format(new Date(instant));
+  return `${text} (${zoneId(zone)})`;
 }
 
 export const h1 = (page) => page.getByRole('heading', { level: 1 });

@@ -7,6 +7,7 @@ import {
   h1, backLink, continueButton, currentQuestion, questionGroup, optionRadio, optionLabel, zoneLabel,
   slotLabel, durationText, instantText, answer, answerAll, pressContinue, seeResult, resultFacts,
   checkRows, journeyUrl,
+  dateText,
 } from './wizard-helpers.mjs';
 
 test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' });
@@ -17,6 +18,7 @@ const LA = 'America/Los_Angeles';
 function answerText(question, value) {
   if (EN.q[question].options) return optionLabel(question, value);
   if (question === 'time_zone') return zoneLabel(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return dateText(value);
   return String(value);
 }
 
@@ -89,7 +91,7 @@ const WALKS = [
     facts: {
       'Where to go': slotLabel('route', 'support_for_business'),
       'Your support offer': slotLabel('offer_state', 'expired'),
-      'Your agreement or incidents expire on': '2025-02-09',
+      'Your agreement or incidents expire on': dateText('2025-02-09'),
     },
   },
   {

@@ -6,6 +6,8 @@
 //! support-navigator-cli questions [--journey SLUG]   questions and their options, with ids
 //! support-navigator-cli verify                       run the exhaustive verifier, print statistics
 //! support-navigator-cli bench                        time one evaluation and the full verification
+//! support-navigator-cli content-packs DIR            write the policy texts of each language for the web app
+//! support-navigator-cli pseudo-locale FILE           the en-XA pseudo-locale of an interface catalogue
 //! ```
 //!
 //! Answers JSON: `{"product": "ce_app", "issue": "break_fix", ..., "now": "2025-02-04T18:00:00Z",
@@ -18,9 +20,10 @@ use std::io::Read;
 use std::process::ExitCode;
 use support_navigator::engine::{self, Answers, Context, Outcome};
 use support_navigator::policy::data::{
-    citation_label, rule_label, CONFLICTS, QUESTIONS, RULES, SEEDS, SLOTS,
+    citation_label, rule_label, section_of, CONFLICTS, QUESTIONS, RULES, SLOTS,
 };
 use support_navigator::policy::model::{QuestionKind, Section};
+use support_navigator::policy::text::TextId;
 use support_navigator::policy::Journey;
 
 fn main() -> ExitCode {
@@ -31,6 +34,8 @@ fn main() -> ExitCode {
         Some("questions") => cmd_questions(&args[1..]),
         Some("verify") => cmd_verify(),
         Some("bench") => cmd_bench(),
+        Some("content-packs") => cmd_content_packs(&args[1..]),
+        Some("pseudo-locale") => cmd_pseudo_locale(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -42,7 +47,64 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: support-navigator-cli <evaluate [FILE|-] [--text] | next --journey SLUG [FILE|-] | questions [--journey SLUG] | verify | bench>";
+const USAGE: &str = "usage: support-navigator-cli <evaluate [FILE|-] [--text] | next --journey SLUG [FILE|-] | questions [--journey SLUG] | verify | bench | content-packs DIR | pseudo-locale FILE>";
+
+/// Prints the pseudo-locale of an interface catalogue (locales/en.json -> locales/en-XA.json).
+fn cmd_pseudo_locale(args: &[String]) -> Result<(), String> {
+    fn walk(v: &mut Value) {
+        match v {
+            Value::String(s) => *s = support_navigator::policy::text::pseudo(s),
+            Value::Object(m) => m.values_mut().for_each(walk),
+            Value::Array(a) => a.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let text = read_input(args.first().map(String::as_str))?;
+    let mut catalogue: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    walk(&mut catalogue);
+    let out = serde_json::to_string_pretty(&catalogue).map_err(|e| e.to_string())?;
+    println!("{out}");
+    Ok(())
+}
+
+/// Writes `DIR/<lang>.<version>.txt` for every interface language and the pseudo-locale: the
+/// web app downloads only the pack of the language it shows (see `policy::text`). Run by Trunk
+/// after each build (Trunk.toml), so the packs always match the wasm they were built with.
+fn cmd_content_packs(args: &[String]) -> Result<(), String> {
+    use support_navigator::policy::text::{index, native, pseudo, Pack, TextId};
+    let dir = std::path::Path::new(args.first().ok_or("content-packs needs a directory")?);
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let ids = || {
+        (0..index::COUNT)
+            .filter_map(|i| u16::try_from(i).ok())
+            .map(TextId)
+    };
+    let mut packs: Vec<(String, String)> = native::LANGUAGES
+        .iter()
+        .map(|&l| {
+            (
+                l.to_string(),
+                Pack::write(l, ids().map(|id| native::text(l, id))),
+            )
+        })
+        .collect();
+    let pseudo_texts: Vec<String> = ids().map(|id| pseudo(native::text("en", id))).collect();
+    packs.push((
+        "en-XA".into(),
+        Pack::write("en-XA", pseudo_texts.iter().map(String::as_str)),
+    ));
+    for (language, body) in packs {
+        let path = dir.join(Pack::path(&language).rsplit('/').next().unwrap_or_default());
+        std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("{}", path.display());
+    }
+    Ok(())
+}
+
+/// English policy text, for the CLI's own output.
+fn english(id: support_navigator::policy::text::TextId) -> &'static str {
+    support_navigator::policy::text::native::text("en", id)
+}
 
 fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
     args.iter()
@@ -370,8 +432,9 @@ fn outcome_text(outcome: &Outcome, input: &Input) -> String {
         let _ = writeln!(s, "  agreement expires: {d}");
     }
     for &c in &outcome.sources_differ {
-        if let Some(c) = CONFLICTS.get(usize::from(c)) {
-            let _ = writeln!(s, "  sources differ ({}): {}", c.id, c.reading);
+        if let Some(conflict) = CONFLICTS.get(usize::from(c)) {
+            let reading = english(TextId::conflict(usize::from(c)));
+            let _ = writeln!(s, "  sources differ ({}): {reading}", conflict.id);
         }
     }
     for n in &outcome.notices {
@@ -386,8 +449,8 @@ fn outcome_text(outcome: &Outcome, input: &Input) -> String {
             .cite
             .iter()
             .map(|c| {
-                let file = SEEDS.get(usize::from(c.seed)).map_or("", |s| s.title_en);
-                let section = support_navigator::policy::data::section_title(c).unwrap_or_default();
+                let file = english(TextId::document(usize::from(c.seed)));
+                let section = section_of(c).map_or("", |i| english(TextId::section(i)));
                 format!("{} ({file} — {section})", citation_label(c))
             })
             .collect();
@@ -400,7 +463,7 @@ fn outcome_text(outcome: &Outcome, input: &Input) -> String {
             s,
             "  {}{over}: {}\n      source: {}",
             rule_label(r),
-            r.text_en,
+            english(TextId::rule(usize::from(i))),
             cites.join("; ")
         );
     }

@@ -57,6 +57,14 @@ pub fn citation_label(c: &Citation) -> String {
     }
 }
 
+/// The index in `RULES` of a rule taken from `RULES` (0 for any other rule, which cannot occur).
+pub fn rule_index(rule: &Rule) -> usize {
+    RULES
+        .iter()
+        .position(|r| std::ptr::eq(r, rule))
+        .unwrap_or_default()
+}
+
 /// `PORTAL-3` or `RESP-3/b` style label of a rule.
 pub fn rule_label(rule: &Rule) -> String {
     if rule.part.is_empty() {
@@ -66,11 +74,9 @@ pub fn rule_label(rule: &Rule) -> String {
     }
 }
 
-/// The English title of the section a citation starts in.
-pub fn section_title(c: &Citation) -> Option<&'static str> {
+/// Index into `SEED_SECTIONS` of the section a citation starts in (its title is a policy text).
+pub fn section_of(c: &Citation) -> Option<usize> {
     SEED_SECTIONS
         .iter()
-        .rev()
-        .find(|s| s.seed == c.seed && s.first <= c.first)
-        .map(|s| s.title_en)
+        .rposition(|s| s.seed == c.seed && s.first <= c.first)
 }

@@ -135,8 +135,6 @@ pub struct Rule {
     pub note: &'static str,
     /// First and last day (inclusive, `yyyymmdd`) the rule applies, if limited.
     pub effective: Option<(u32, u32)>,
-    /// The explanation shown to the user, in our words, English (source language).
-    pub text_en: &'static str,
 }
 
 /// One cell of a published response-time table.
@@ -178,12 +176,12 @@ pub struct Period {
     pub cite: &'static [Citation],
 }
 
-/// A place where the sources disagree, and the reading we follow.
+/// A place where the sources disagree. The reading we follow, as the user reads it, is a policy
+/// text (`TextId::conflict`).
 #[derive(Debug)]
 pub struct Conflict {
     pub id: &'static str,
     pub title: &'static str,
-    pub reading: &'static str,
     pub why: &'static str,
     /// Show a "sources differ" note when a rule applying this reading fires.
     pub tell_user: bool,
@@ -206,6 +204,4 @@ pub struct Seed {
 pub struct SeedSection {
     pub seed: u8,
     pub first: u16,
-    /// The section heading in English, in our words.
-    pub title_en: &'static str,
 }

@@ -9,6 +9,10 @@ pub enum UiLanguage {
     Dutch,
     NorwegianBokmal,
     Indonesian,
+    /// `en-XA`: English with accents, 30 % longer and bracketed. Not offered in the switcher;
+    /// reachable with `?lang=en-XA` so tests (and translators) can find untranslated text and
+    /// layouts that break with longer languages.
+    Pseudo,
 }
 
 impl UiLanguage {
@@ -26,6 +30,7 @@ impl UiLanguage {
             UiLanguage::Dutch => "nl",
             UiLanguage::NorwegianBokmal => "nb",
             UiLanguage::Indonesian => "id",
+            UiLanguage::Pseudo => "en-XA",
         }
     }
 
@@ -36,6 +41,7 @@ impl UiLanguage {
             UiLanguage::Dutch => "Nederlands",
             UiLanguage::NorwegianBokmal => "Norsk bokmål",
             UiLanguage::Indonesian => "Bahasa Indonesia",
+            UiLanguage::Pseudo => "[Pseudo]",
         }
     }
 
@@ -43,6 +49,9 @@ impl UiLanguage {
     /// region (`nl-BE`, `nb_NO`). Plain `no` (Norwegian) maps to Bokmål, the written standard of
     /// the Norwegian source document; `in` is the deprecated tag for Indonesian.
     pub fn from_tag(tag: &str) -> Option<UiLanguage> {
+        if tag.trim().eq_ignore_ascii_case("en-XA") {
+            return Some(UiLanguage::Pseudo);
+        }
         let primary = tag
             .trim()
             .split(['-', '_'])
@@ -65,9 +74,10 @@ mod tests {
 
     #[test]
     fn tags_round_trip() {
-        for l in UiLanguage::ALL {
+        for l in UiLanguage::ALL.into_iter().chain([UiLanguage::Pseudo]) {
             assert_eq!(UiLanguage::from_tag(l.tag()), Some(l));
         }
+        assert!(!UiLanguage::ALL.contains(&UiLanguage::Pseudo));
     }
 
     #[test]

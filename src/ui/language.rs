@@ -1,5 +1,6 @@
-//! The interface language: chosen once at start-up (URL `lang`, else the browser's preferred
-//! languages, else English), switchable on every page, mirrored into `<html lang>`.
+//! The interface language: chosen once at start-up (URL `lang`, else the choice the visitor saved
+//! with the switcher on an earlier visit, else the browser's preferred languages, else English),
+//! switchable on every page, mirrored into `<html lang>` and `dir`.
 
 use crate::i18n::Locale;
 use crate::state::UiLanguage;
@@ -22,6 +23,7 @@ pub fn locale(language: UiLanguage) -> Locale {
         UiLanguage::Dutch => Locale::nl,
         UiLanguage::NorwegianBokmal => Locale::nb,
         UiLanguage::Indonesian => Locale::id,
+        UiLanguage::Pseudo => Locale::en_XA,
     }
 }
 
@@ -36,13 +38,35 @@ pub fn browser_language() -> Option<UiLanguage> {
         .find_map(|tag| UiLanguage::from_tag(&tag))
 }
 
+/// Where the switcher remembers the visitor's choice (a language tag).
+const SAVED_LANGUAGE_KEY: &str = "support-navigator.v1.language";
+
+/// The language the visitor chose with the switcher on an earlier visit, if storage works and
+/// holds a tag we speak (anything else is ignored).
+pub fn saved_language() -> Option<UiLanguage> {
+    crate::ui::storage::load(SAVED_LANGUAGE_KEY)
+        .and_then(|tag| UiLanguage::from_tag(&tag))
+        .filter(|l| UiLanguage::ALL.contains(l))
+}
+
+/// Remembers the switcher's choice. Returns false if storage refused (the choice still holds
+/// for this visit, through the URL).
+pub fn save_language(language: UiLanguage) -> bool {
+    crate::ui::storage::save(SAVED_LANGUAGE_KEY, language.tag())
+}
+
 /// Keeps `<html lang>` in step with the interface language, for screen readers and hyphenation.
 pub fn mirror_into_document(language: RwSignal<UiLanguage>) {
     Effect::new(move |_| {
-        let tag = language.get().tag();
+        let current = language.get();
+        crate::ui::crash::remember_language(current);
+        let tag = current.tag();
         if let Some(root) = document().document_element() {
             // Setting an attribute on <html> cannot fail for a valid name; ignore the Result.
             let _ = root.set_attribute("lang", tag);
+            // All four languages are written left to right; set it anyway so a page that
+            // embeds or restores us never inherits another direction.
+            let _ = root.set_attribute("dir", "ltr");
         }
     });
 }

@@ -8,7 +8,7 @@ use crate::state::wizard::back;
 use crate::state::Page;
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::RouteLink;
-use crate::ui::text::question_summary;
+use crate::ui::policy_text::use_policy_texts;
 use crate::ui::wizard::{answer_text, route_to};
 use leptos::prelude::*;
 
@@ -16,6 +16,7 @@ use leptos::prelude::*;
 pub fn CheckAnswers(journey: Journey, answers: Answers) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
+    let texts = use_policy_texts();
     let rows = relevant_questions(&answers, journey)
         .into_iter()
         .filter(|&q| answers.get(q).is_some())
@@ -23,12 +24,12 @@ pub fn CheckAnswers(journey: Journey, answers: Answers) -> impl IntoView {
             let change = route_to(journey, Page::Question(q), answers);
             view! {
                 <div class="summary-list__row">
-                    <dt class="summary-list__key">{move || question_summary(loc(), q)}</dt>
+                    <dt class="summary-list__key">{move || texts.question_summary(q)}</dt>
                     <dd class="summary-list__value">{move || answer_text(loc(), &answers, q)}</dd>
                     <dd class="summary-list__actions">
                         <RouteLink route=change>
                             {move || td_string!(loc(), wizard.change)}
-                            <span class="visually-hidden">" " {move || question_summary(loc(), q)}</span>
+                            <span class="visually-hidden">" " {move || texts.question_summary(q)}</span>
                         </RouteLink>
                     </dd>
                 </div>

@@ -23,7 +23,9 @@ pub fn Wizard(journey: Journey) -> impl IntoView {
         let route = nav.route.get();
         resolve(journey, &route.answers, route.page)
     });
-    move || {
+    // Every page of a journey shows policy texts (questions, options, explanations): wait for the
+    // language's content pack, and say so if it cannot be loaded.
+    let page = move || {
         let (answers, page) = resolved.get();
         match page {
             Page::Question(q) => {
@@ -34,7 +36,8 @@ pub fn Wizard(journey: Journey) -> impl IntoView {
                 view! { <result_page::ResultPage journey answers /> }.into_any()
             }
         }
-    }
+    };
+    view! { <crate::ui::policy_text::WithPolicyTexts>{page}</crate::ui::policy_text::WithPolicyTexts> }
 }
 
 /// The route to another page of the same journey with these answers, keeping the language.

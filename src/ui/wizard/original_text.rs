@@ -9,8 +9,6 @@ use crate::ui::language::{locale, use_language};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     /// Seed documents already fetched during this visit, by file name.
@@ -29,18 +27,8 @@ async fn fetch_seed(file: &'static str) -> Option<std::rc::Rc<str>> {
     if let Some(text) = CACHE.with(|c| c.borrow().get(file).cloned()) {
         return Some(text);
     }
-    let response = JsFuture::from(window().fetch_with_str(&format!("seeds/{file}")))
-        .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text: std::rc::Rc<str> = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?
+    let text: std::rc::Rc<str> = crate::ui::fetch::fetch_text(&format!("seeds/{file}"))
+        .await?
         .into();
     CACHE.with(|c| c.borrow_mut().insert(file, text.clone()));
     Some(text)

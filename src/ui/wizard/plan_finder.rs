@@ -6,8 +6,9 @@ use crate::engine::{evaluate_with, Answer, Answers, Context, Outcome};
 use crate::i18n::{td_string, Locale};
 use crate::policy::data::{q, QUESTIONS};
 use crate::policy::model::Section;
+use crate::policy::text::TextId;
 use crate::ui::language::{locale, use_language};
-use crate::ui::text::{option_label, slot_value_label};
+use crate::ui::policy_text::use_policy_texts;
 use chrono::{TimeZone, Utc};
 use leptos::prelude::*;
 
@@ -103,10 +104,11 @@ pub fn PlanFinder(answers: Answers) -> impl IntoView {
     let answer = move || {
         let l = loc();
         let w = wish.get();
-        let names: Vec<&str> = (0..plans)
+        let texts = use_policy_texts();
+        let names: Vec<String> = (0..plans)
             .filter_map(|p| u8::try_from(p).ok())
             .filter(|&p| grants(&answers, p, w))
-            .map(|p| option_label(l, q::PLAN, p))
+            .map(|p| texts.option(q::PLAN, p))
             .collect();
         if names.is_empty() {
             td_string!(l, result.wish_none).to_string()
@@ -169,18 +171,19 @@ fn HowToBuy(answers: Answers) -> impl IntoView {
                 let v = out.slots.get(usize::from(s)).copied().flatten()?;
                 Some((s, v.value))
             });
-            let texts: Vec<&'static str> = out
+            let policy = use_policy_texts();
+            let rules: Vec<usize> = out
                 .shown_in(Section::Billing)
                 .chain(out.shown_in(Section::Where))
-                .map(|r| r.text_en)
+                .map(crate::policy::data::rule_index)
                 .take(2)
                 .collect();
             view! {
                 <div class="answer__row">
                     <dt>{move || label(loc())}</dt>
                     <dd>
-                        {move || route.map(|(s, v)| slot_value_label(loc(), s, v))}
-                        {texts.into_iter().map(|t| view! { <br/> <span lang="en" class="hint">{t}</span> }).collect_view()}
+                        {move || route.map(|(s, v)| policy.slot_value(s, v))}
+                        {rules.into_iter().map(|i| view! { <br/> <span class="hint">{move || policy.get(TextId::rule(i))}</span> }).collect_view()}
                     </dd>
                 </div>
             }

@@ -13,7 +13,7 @@ use crate::state::wizard::{back, progress};
 use crate::state::{Page, Route};
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::{use_navigation, RouteLink};
-use crate::ui::text::{option_label, question_hint, question_title};
+use crate::ui::policy_text::use_policy_texts;
 use crate::ui::wizard::route_to;
 use leptos::ev;
 use leptos::prelude::*;
@@ -22,6 +22,7 @@ use leptos::prelude::*;
 pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
+    let texts = use_policy_texts();
     let nav = use_navigation();
     let Some(def) = QUESTIONS.get(usize::from(q)) else {
         return ().into_any();
@@ -107,7 +108,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                                 on:change=move |_| value.set(opt_s.clone())
                             />
                             <label class="radios__label" for=input_id>
-                                {move || option_label(loc(), q, o)}
+                                {move || texts.option(q, o)}
                             </label>
                         </div>
                     }
@@ -116,9 +117,9 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
             view! {
                 <fieldset class="fieldset" aria-describedby=described>
                     <legend class="fieldset__legend">
-                        <h1 class="fieldset__heading" tabindex="-1">{move || question_title(loc(), q)}</h1>
+                        <h1 class="fieldset__heading" tabindex="-1">{move || texts.question_title(q)}</h1>
                     </legend>
-                    <p class="hint" id=hint_id.clone()>{move || question_hint(loc(), q)}</p>
+                    <p class="hint" id=hint_id.clone()>{move || texts.question_hint(q)}</p>
                     {move || error.get().then(|| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{error_message}</p> })}
                     <div class="radios">{options}</div>
                 </fieldset>
@@ -145,7 +146,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                     let zones = SUPPORTED_ZONES
                         .iter()
                         .map(|z| {
-                            let label = z.replace('_', " ");
+                            let label = move || crate::ui::format::zone_label(loc(), z);
                             view! { <option value=*z selected=move || value.get() == *z>{label}</option> }
                         })
                         .collect_view();
@@ -159,8 +160,8 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                 }
             };
             view! {
-                <h1 tabindex="-1"><label for=input_id>{move || question_title(loc(), q)}</label></h1>
-                <p class="hint" id=hint_id.clone()>{move || question_hint(loc(), q)}</p>
+                <h1 tabindex="-1"><label for=input_id>{move || texts.question_title(q)}</label></h1>
+                <p class="hint" id=hint_id.clone()>{move || texts.question_hint(q)}</p>
                 {move || error.get().then(|| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{error_message}</p> })}
                 {input}
             }

@@ -1,0 +1,151 @@
+//! Dates and times as the interface language writes them: "4 February 2025", "dinsdag
+//! 4 februari 2025 om 14:00", "tirsdag 4. februar 2025 kl. 14:00", "Selasa, 4 Februari 2025 pukul
+//! 14.00", with the 12- or 24-hour clock each language uses and the time-zone name in that
+//! language.
+//!
+//! The browser's `Intl.DateTimeFormat` does the formatting: it carries the CLDR data for every
+//! language and time zone, so the wasm carries none (ICU data for four languages would cost more
+//! than the whole policy). The engine computes the instants; this module only writes them. If
+//! `Intl` refuses (it never should for our zones), the ISO form is shown instead of nothing.
+
+use crate::hours::CustomerZone;
+use crate::i18n::Locale;
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// A calendar date, e.g. "4 February 2025" / "4 februari 2025".
+pub fn date_text(l: Locale, date: NaiveDate) -> String {
+    let noon = date.and_hms_opt(12, 0, 0).map(|t| t.and_utc());
+    noon.and_then(|at| intl(l, at, "UTC", false))
+        .unwrap_or_else(|| date.format("%Y-%m-%d").to_string())
+}
+
+/// An instant in the customer's time zone (or UTC), with weekday, date, time and the zone's name,
+/// followed by the zone id the visitor chose, e.g. "Tue 4 February 2025, 14:00 Pacific Standard
+/// Time (America/Los Angeles)" or "di 4 februari 2025 om 14:00 Pacific-standaardtijd (…)".
+pub fn instant_text(l: Locale, at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
+    let zone_id = zone.map_or("UTC", |z| z.name());
+    match intl(l, at, zone_id, true) {
+        Some(text) if zone.is_some() => format!("{text} ({})", zone_id.replace('_', " ")),
+        Some(text) => text,
+        None => iso_instant(at, zone),
+    }
+}
+
+/// A time zone as a picker and an answer list show it: its IANA id (the same in every language,
+/// so typing a city still finds it) and its generic name in the interface language, e.g.
+/// "America/Los Angeles (Pacific Time)" / "America/Los Angeles (Pacific-tijd)".
+pub fn zone_label(l: Locale, zone_id: &str) -> String {
+    let id = zone_id.replace('_', " ");
+    match intl_zone_name(l, zone_id) {
+        Some(name) if !name.is_empty() && !name.starts_with("GMT") => format!("{id} ({name})"),
+        _ => id,
+    }
+}
+
+/// The language-independent fallback: `2025-02-04 14:00 (UTC-08:00, America/Los Angeles)`.
+fn iso_instant(at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
+    match zone {
+        Some(z) => {
+            let local = at.with_timezone(&z.0);
+            format!(
+                "{} (UTC{}, {})",
+                local.format("%Y-%m-%d %H:%M"),
+                local.format("%:z"),
+                z.name().replace('_', " ")
+            )
+        }
+        None => format!("{} (UTC)", at.format("%Y-%m-%d %H:%M")),
+    }
+}
+
+/// `Intl.DateTimeFormat` for our language tags. Our English is international English (British
+/// spelling, day-month-year, 24-hour clock), so it is formatted as en-GB; the pseudo-locale is
+/// English underneath.
+#[cfg(target_arch = "wasm32")]
+fn intl_tag(l: Locale) -> &'static str {
+    use leptos_i18n::Locale as _;
+    match l.as_str() {
+        "en" | "en-XA" => "en-GB",
+        other => other,
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn formatter(l: Locale, options: &js_sys::Object) -> Option<wasm_bindgen::JsValue> {
+    use js_sys::{Array, Function, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let args = Array::of2(&JsValue::from_str(intl_tag(l)), options);
+    // `construct` catches exceptions (an unknown zone is a RangeError).
+    Reflect::construct(&constructor, &args).ok()
+}
+
+/// The generic name of a zone in the interface language ("Pacific Time"), from `formatToParts`.
+#[cfg(target_arch = "wasm32")]
+fn intl_zone_name(l: Locale, zone_id: &str) -> Option<String> {
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::JsCast;
+    let options = Object::new();
+    Reflect::set(&options, &"timeZone".into(), &zone_id.into()).ok()?;
+    Reflect::set(&options, &"timeZoneName".into(), &"longGeneric".into()).ok()?;
+    let formatter = formatter(l, &options)?;
+    let to_parts: Function = Reflect::get(&formatter, &"formatToParts".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let parts: Array = to_parts
+        .call1(&formatter, &js_sys::Date::new_0())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    parts.iter().find_map(|part| {
+        let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+        if kind == "timeZoneName" {
+            Reflect::get(&part, &"value".into()).ok()?.as_string()
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn intl_zone_name(_: Locale, _: &str) -> Option<String> {
+    None
+}
+
+#[cfg(target_arch = "wasm32")]
+fn intl(l: Locale, at: DateTime<Utc>, zone: &str, with_time: bool) -> Option<String> {
+    use js_sys::{Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let options = Object::new();
+    let set = |k: &str, v: &str| Reflect::set(&options, &k.into(), &v.into()).ok();
+    set("timeZone", zone)?;
+    set("day", "numeric")?;
+    set("month", "long")?;
+    set("year", "numeric")?;
+    if with_time {
+        set("weekday", "short")?;
+        set("hour", "numeric")?;
+        set("minute", "2-digit")?;
+        set("timeZoneName", "long")?;
+    }
+    let formatter = formatter(l, &options)?;
+    let format: Function = Reflect::get(&formatter, &"format".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    // `call1` catches exceptions: a refusal becomes `None`, never an uncaught exception.
+    format.call1(&formatter, &date).ok()?.as_string()
+}
+
+/// Outside the browser (native unit tests) there is no `Intl`: the ISO forms are used.
+#[cfg(not(target_arch = "wasm32"))]
+fn intl(_: Locale, _: DateTime<Utc>, _: &str, _: bool) -> Option<String> {
+    None
+}
