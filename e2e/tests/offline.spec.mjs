@@ -1,0 +1,142 @@
+// Offline use (service worker, static/sw.template.js + scripts/precache.py + src/ui/offline.rs):
+// after one online visit the app works with no network at all, and a new build replaces the old
+// one whole: no document ever mixes files of two builds, and the old cache is deleted.
+import { test, expect } from './fixtures.mjs';
+import {
+  START_TITLE, JOURNEY_TITLES, SC001, h1, currentQuestion, answerAll, seeResult, resultFacts, slotLabel,
+} from './wizard-helpers.mjs';
+import { catalogue } from './catalogue.mjs';
+import {
+  DIST, copyBuild, removeBuild, serveDir, readPrecache, cacheName, makeNextBuild, waitForController, cacheNames,
+  cachedUrls, watchProblems, recordDocuments,
+} from './offline-helpers.mjs';
+
+test.use({ locale: 'en-GB', timezoneId: SC001.timezoneId });
+
+test('after one online visit, journey 1 runs to its result with the network off, in every language', async ({ page, context, baseURL }) => {
+  test.slow();
+  const build = readPrecache(DIST);
+  const scope = new URL('/', baseURL).href;
+
+  // The first visit, online: the worker installs, precaches the whole build and takes control.
+  await page.goto('/');
+  await expect(h1(page)).toHaveText(START_TITLE);
+  await waitForController(page);
+  expect(await cacheNames(page)).toEqual([cacheName(scope, build.buildId)]);
+  expect(await cachedUrls(page, cacheName(scope, build.buildId)), 'every file of the build is cached')
+    .toEqual(Object.keys(build.files).map((f) => new URL(f, scope).href).sort());
+
+  // The web app manifest is found and parses cleanly (Chromium's own reading of it).
+  const manifest = await (await context.newCDPSession(page)).send('Page.getAppManifest', {});
+  expect(manifest.url).toBe(new URL('manifest.webmanifest', scope).href);
+  expect(manifest.errors, 'manifest errors').toEqual([]);
+
+  // No network from here on. A new page has nothing in memory: everything must come from the worker.
+  await context.setOffline(true);
+  const offline = await context.newPage();
+  const problems = watchProblems(offline);
+  const responses = [];
+  offline.on('response', (r) => { if (r.url().startsWith('http')) responses.push(r); });
+  await offline.clock.setFixedTime(new Date(SC001.now));
+
+  const navigation = await offline.goto('/');
+  expect(navigation.fromServiceWorker(), 'the page itself comes from the service worker').toBe(true);
+  expect(await offline.evaluate(() => navigator.onLine)).toBe(false);
+  await expect(h1(offline)).toHaveText(START_TITLE);
+
+  await offline.getByRole('link', { name: JOURNEY_TITLES[SC001.journey], exact: true }).click();
+  await answerAll(offline, SC001.answers);
+  await seeResult(offline);
+  const facts = await resultFacts(offline);
+  expect(facts['Where to go']).toBe(slotLabel('route', 'ppac'));
+  expect(facts['Recommended severity']).toBe(slotLabel('severity', 'b'));
+  expect(facts['Language right now']).toBe(slotLabel('language_now', 'english'));
+
+  // Every interface language works offline too, policy texts (content packs, if any) included.
+  for (const [lang, endonym] of [['nl', 'Nederlands'], ['nb', 'Norsk bokmål'], ['id', 'Bahasa Indonesia']]) {
+    const texts = catalogue(lang);
+    await offline.getByRole('link', { name: endonym, exact: true }).click();
+    await expect(h1(offline)).toHaveText(texts.result.title);
+    await expect(offline.getByRole('definition').filter({ hasText: texts.slot.route.ppac }).first()).toBeVisible();
+  }
+
+  // The wasm, its glue and the stylesheet were all answered by the worker.
+  const served = responses.map((r) => ({ path: new URL(r.url()).pathname, fromServiceWorker: r.fromServiceWorker() }));
+  for (const ext of ['.wasm', '.js', '.css']) {
+    expect(served.some((s) => s.path.endsWith(ext)), `the offline page loaded a ${ext} file`).toBe(true);
+  }
+  expect(served.filter((s) => !s.fromServiceWorker), 'nothing came from the network').toEqual([]);
+  expect(problems, 'no console errors or uncaught exceptions on the offline page').toEqual([]);
+  await offline.close();
+});
+
+test('a new build replaces the old one whole: no document mixes builds, the old cache is deleted', async ({ page }) => {
+  test.slow();
+  const dir = copyBuild();
+  const server = await serveDir(dir);
+  try {
+    // Build A: the first visit installs it.
+    const buildA = readPrecache(dir);
+    await page.goto(server.url);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await waitForController(page);
+    expect(await cacheNames(page)).toEqual([cacheName(server.url, buildA.buildId)]);
+
+    // Build B is deployed in place: a changed stylesheet under a new hashed name, a new sw.js.
+    const { oldCss, newCss } = makeNextBuild(dir);
+    const buildB = readPrecache(dir);
+    expect(buildB.buildId).not.toBe(buildA.buildId);
+    expect(Object.keys(buildB.files)).toContain(newCss);
+    expect(Object.keys(buildB.files)).not.toContain(oldCss);
+    const logFrom = server.log.length;
+
+    // Loading the page again lets the browser find the new worker. It precaches B, takes over,
+    // and the page reloads itself onto B (src/ui/offline.rs); no further reload by the test.
+    const documents = recordDocuments(page);
+    await page.reload();
+    await expect.poll(() => cacheNames(page), { timeout: 20_000, message: 'only the cache of build B is left' })
+      .toEqual([cacheName(server.url, buildB.buildId)]);
+    await expect.poll(
+      () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--offline-test-build').trim())
+        .catch(() => null),
+      { timeout: 20_000, message: "the page runs on B's stylesheet" },
+    ).toBe('"B"');
+    await expect(h1(page)).toHaveText(START_TITLE);
+    expect(await cachedUrls(page, cacheName(server.url, buildB.buildId)), 'the new cache holds exactly build B')
+      .toEqual(Object.keys(buildB.files).map((f) => new URL(f, server.url).href).sort());
+
+    // Every document asked only for files of one build. A and B share the wasm, its glue and the
+    // seeds; the stylesheet tells them apart, so a document of A with B's stylesheet (or the other
+    // way round) fits neither list and fails here.
+    const builds = { A: buildA, B: buildB };
+    const seen = [];
+    for (const [i, doc] of documents.entries()) {
+      const last = i === documents.length - 1;
+      const files = doc.requests.map((r) => new URL(r.url()).pathname.slice(1));
+      const fits = Object.keys(builds).filter((b) => files.every((f) => f in builds[b].files));
+      expect(fits, `document ${i} asked only for files of one build: ${files.join(', ')}`).not.toEqual([]);
+      if (fits.length === 1) seen.push(fits[0]);
+      for (const request of doc.requests) {
+        const response = await request.response();
+        // A document the page navigated away from may have requests cut short; the last one may not.
+        if (response || last) expect(response?.status(), `${request.url()} was delivered`).toBe(200);
+      }
+    }
+    const lastDoc = documents.at(-1);
+    expect((await lastDoc.navigation.response())?.fromServiceWorker(), 'the page came from the new cache').toBe(true);
+    expect(lastDoc.requests.map((r) => new URL(r.url()).pathname.slice(1))).toContain(newCss);
+    // The test's reload is still answered from A's cache (cache-first); then the new worker takes
+    // over and the page reloads itself onto B, once.
+    expect(seen, 'documents by build: A (the reload), then B (the page reloading itself)').toEqual(['A', 'B']);
+
+    // The server was never asked for a file it did not have (such as A's stylesheet).
+    expect(server.log.slice(logFrom).filter((r) => r.status !== 200)).toEqual([]);
+
+    // And the updated app works.
+    await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+    expect(await currentQuestion(page)).toBe('product');
+  } finally {
+    await server.close();
+    removeBuild(dir);
+  }
+});
