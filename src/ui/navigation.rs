@@ -2,7 +2,7 @@
 //! history entry, Back/Forward (popstate) re-read it. A router would cost wasm for features this
 //! app does not use (nested routes, path params).
 
-use crate::state::{Route, RouteNotice};
+use crate::state::{EmbedConfig, KioskConfig, Route, RouteNotice};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -48,8 +48,10 @@ impl Navigation {
     pub fn go(self, route: Route) {
         let url = href(&route);
         if let Ok(history) = window().history() {
-            // pushState only fails for cross-origin URLs; ours is always same-document.
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            // pushState only fails for cross-origin URLs; ours is always same-document. The
+            // entry's state is its depth (see `history_depth`).
+            let depth = wasm_bindgen::JsValue::from(history_depth().saturating_add(1));
+            let _ = history.push_state_with_url(&depth, "", Some(&url));
         }
         self.notices.set(Vec::new());
         self.route.set(route);
@@ -59,8 +61,9 @@ impl Navigation {
     /// browser's Back button later returns to it as it is now (e.g. a question with its answer).
     pub fn replace_url(self, route: &Route) {
         if let Ok(history) = window().history() {
+            // The entry keeps its state (its depth).
             let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
+                &history.state().unwrap_or(wasm_bindgen::JsValue::NULL),
                 "",
                 Some(&href(route)),
             );
@@ -74,13 +77,31 @@ impl Navigation {
     }
 }
 
-/// The same-document URL for a route: the current path plus the route's query.
+/// The same-document URL for a route: the current path plus the route's query, followed by the
+/// presentation parameters of the current URL (embed mode, theme, ...: `state::embed_config`;
+/// kiosk mode: `state::kiosk_config`).
+/// Those belong to the visit rather than to a page, so every link carries them along while
+/// `Route` (and the route kept for "Continue where you left off") stays free of them.
 pub fn href(route: &Route) -> String {
-    let path = window()
-        .location()
-        .pathname()
-        .unwrap_or_else(|_| "/".into());
-    format!("{path}{}", route.to_query())
+    let location = window().location();
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    let search = location.search().unwrap_or_default();
+    let (display, _) = EmbedConfig::parse(&search);
+    let (kiosk, _) = KioskConfig::parse(&search);
+    let query = kiosk.append_to_query(&display.append_to_query(&route.to_query()));
+    format!("{path}{query}")
+}
+
+/// How many pages the app has pushed onto the history since the first page of this visit: each
+/// entry pushed by `Navigation::go` holds its depth as its history state, and the first page has
+/// none (0). A kiosk reset (`ui::kiosk`) goes back this many entries to erase a visit.
+pub fn history_depth() -> u32 {
+    let state = window().history().ok().and_then(|h| h.state().ok());
+    match state.and_then(|s| s.as_f64()) {
+        // Ours are small whole numbers; anything else is not a depth we wrote.
+        Some(d) if d.is_finite() && d >= 0.0 && d <= f64::from(u16::MAX) => d as u32,
+        _ => 0,
+    }
 }
 
 /// An ordinary link to another page of the app. A plain click navigates in place; modified

@@ -30,3 +30,40 @@ pub fn load(key: &str) -> Option<String> {
 pub fn save(key: &str, value: &str) -> bool {
     local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
+
+/// The prefix of every key this app writes (`LAST_ROUTE_KEY`, the saved language, ...).
+pub const KEY_PREFIX: &str = "support-navigator.";
+
+/// Whether storage holds any key of ours (false when storage is unavailable).
+pub fn holds_ours() -> bool {
+    !our_keys().is_empty()
+}
+
+/// Removes every key of ours and nothing else (a kiosk ends a visit this way). Returns false
+/// when a removal was refused or storage is unavailable while keys may be left.
+pub fn forget_ours() -> bool {
+    let Some(storage) = local_storage() else {
+        return false;
+    };
+    // Every key is tried, even after a refusal.
+    let mut all_removed = true;
+    for key in our_keys() {
+        if storage.remove_item(&key).is_err() {
+            all_removed = false;
+        }
+    }
+    all_removed
+}
+
+/// The keys of ours now in storage. Collected before any is removed: removing shifts the
+/// indexes `key(i)` reads.
+fn our_keys() -> Vec<String> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(KEY_PREFIX))
+        .collect()
+}
