@@ -2,9 +2,13 @@
 //! answers). Decoders here are total: any input yields a usable value plus notices about what
 //! was ignored, never a panic.
 
+pub mod embed_config;
+pub mod kiosk_config;
 pub mod route;
 pub mod ui_language;
 pub mod wizard;
 
+pub use embed_config::{ConfigProblem, EmbedConfig, Theme};
+pub use kiosk_config::{IdleClock, IdlePhase, KioskConfig};
 pub use route::{Page, Route, RouteNotice};
 pub use ui_language::UiLanguage;

@@ -11,18 +11,35 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::ui::offline::register_service_worker();
     let nav = Navigation::new();
     provide_context(nav);
+
+    // Presentation parameters (embed mode, theme, accent, holidays): read once, with a console
+    // warning for each one ignored, and applied to <html>. In embed mode inside an iframe, the
+    // embedding page is told the content height and which journey and result are shown.
+    let display = crate::ui::embed::read_config();
+    crate::ui::embed::apply_to_document(&display);
+    crate::ui::embed::talk_to_host(nav, &display);
+    let embedded = display.embedded;
+    provide_context(display);
+    // Kiosk mode (kiosk=1; embed mode wins): large touch targets, a QR code instead of any way
+    // out of the app, and the visit erased after a while without input (`ui::kiosk`).
+    let kiosk = crate::ui::kiosk::read_config();
+    crate::ui::kiosk::apply_to_document(&kiosk);
+    provide_context(kiosk);
 
     let initial = nav
         .route
         .get_untracked()
         .language
+        .or_else(crate::ui::language::saved_language)
         .or_else(browser_language)
         .unwrap_or_default();
     let language = RwSignal::new(initial);
     provide_context(CurrentLanguage(language));
     mirror_into_document(language);
+    crate::ui::policy_text::PolicyTexts::provide(language);
 
     let loc = move || locale(language.get());
 
@@ -55,7 +72,10 @@ pub fn App() -> impl IntoView {
         let route = nav.route.get();
         if route.journey.is_some() {
             let query = route.to_query();
-            if !crate::ui::storage::save(crate::ui::storage::LAST_ROUTE_KEY, &query) {
+            // Set once: the notice is shown (and announced) once, not again on every page.
+            if !crate::ui::storage::save(crate::ui::storage::LAST_ROUTE_KEY, &query)
+                && !storage_failed.get_untracked()
+            {
                 storage_failed.set(true);
             }
         }
@@ -68,22 +88,28 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">{move || td_string!(loc(), skip_link)}</a>
-        <header class="site-header">
-            <div class="site-header__inner">
-                <p class="site-header__name">{move || td_string!(loc(), app_name)}</p>
-                <LanguageSwitcher />
-            </div>
-        </header>
+        // Embedded, the host page is the site: no site header or footer of our own.
+        {(!embedded).then(|| view! {
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <p class="site-header__name">{move || td_string!(loc(), app_name)}</p>
+                    <LanguageSwitcher />
+                </div>
+            </header>
+        })}
         <main id="main" class="page" tabindex="-1" node_ref=main_ref>
             <crate::ui::notices::Notices />
             {page}
         </main>
-        <footer class="site-footer">
-            <div class="site-footer__inner">
-                <p>{move || td_string!(loc(), footer_sources)}</p>
-                <p>{move || td_string!(loc(), footer_independent)}</p>
-            </div>
-        </footer>
+        {(!embedded).then(|| view! {
+            <footer class="site-footer">
+                <div class="site-footer__inner">
+                    <p>{move || td_string!(loc(), footer_sources)}</p>
+                    <p>{move || td_string!(loc(), footer_independent)}</p>
+                </div>
+            </footer>
+        })}
+        <crate::ui::kiosk::IdleGuard />
     }
 }
 
@@ -106,6 +132,9 @@ fn LanguageSwitcher() -> impl IntoView {
                 if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
                     e.prevent_default();
                     language.set(l);
+                    // Remembered for the next visit; if storage is unavailable the URL still
+                    // carries the choice for this one (the storage notice covers the rest).
+                    let _ = crate::ui::language::save_language(l);
                     nav.replace(target());
                 }
             };

@@ -2,9 +2,16 @@
 //! they never decide eligibility, portals, severities or times themselves.
 
 mod app;
+pub mod crash;
+mod embed;
+mod fetch;
+mod format;
+mod kiosk;
 mod language;
 mod navigation;
 mod notices;
+mod offline;
+mod policy_text;
 mod start_page;
 mod storage;
 mod text;

@@ -4,18 +4,22 @@
 
 use crate::engine::derived::region_weekly_hours;
 use crate::engine::outcome::Notice;
-use crate::engine::{evaluate, outcomes_by_plan, Answer, Answers, Context, Outcome, Response};
+use crate::engine::{evaluate_with, outcomes_by_plan, Answer, Answers, Context, Outcome, Response};
 use crate::hours::CustomerZone;
 use crate::i18n::{td_string, Locale};
 use crate::policy::data::{
-    citation_label, q, rule_label, s, slot_index, CONFLICTS, QUESTIONS, RULES, SEEDS,
+    citation_label, q, rule_index, rule_label, s, section_of, slot_index, CONFLICTS, QUESTIONS,
+    RULES,
 };
 use crate::policy::model::{Citation, Rule, Section};
+use crate::policy::text::TextId;
 use crate::policy::Journey;
 use crate::state::Page;
+use crate::ui::format::{date_text, instant_text};
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::RouteLink;
-use crate::ui::text::{fill, question_summary, section_title, slot_value_label};
+use crate::ui::policy_text::use_policy_texts;
+use crate::ui::text::{fill, section_title};
 use crate::ui::wizard::{answer_text, route_to};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -39,7 +43,15 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     let loc = move || locale(language.get());
     let now = use_now();
     // Re-evaluated only when the minute (or the answers) change: the outcome is a pure function.
-    let outcome = Memo::new(move |_| evaluate(&answers, now.get()));
+    // Public holidays come from the embedding page (`holidays=`), if it gave any.
+    let holidays = crate::ui::embed::use_holidays();
+    let outcome = Memo::new(move |_| {
+        let ctx = Context {
+            now: Some(now.get()),
+            holidays: &holidays,
+        };
+        evaluate_with(&answers, &ctx)
+    });
     let back_route = route_to(journey, Page::Check, answers);
     let restart = route_to(journey, Page::Next, Answers::new());
     let zone = answers.zone(q::TIME_ZONE);
@@ -56,7 +68,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             "filer",
             "severity",
         ] {
-            if let Some(text) = slot_text(l, &out, slot) {
+            if let Some(text) = slot_text(&out, slot) {
                 rows.push((slot_heading(l, slot), text));
             }
         }
@@ -68,23 +80,23 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             if let Some(by) = r.contact_by {
                 rows.push((
                     td_string!(l, result.contact_by).to_string(),
-                    instant_text(by, zone),
+                    instant_text(l, by, zone),
                 ));
             }
         }
-        if let Some(text) = slot_text(l, &out, "language_now") {
+        if let Some(text) = slot_text(&out, "language_now") {
             rows.push((td_string!(l, result.language_label).to_string(), text));
         }
         if let Some(at) = out.language_window_opens {
             rows.push((
                 td_string!(l, result.language_opens).to_string(),
-                instant_text(at, zone),
+                instant_text(l, at, zone),
             ));
         }
         if let Some(d) = out.agreement_expires {
             rows.push((
                 td_string!(l, result.agreement_expires).to_string(),
-                d.format("%Y-%m-%d").to_string(),
+                date_text(l, d),
             ));
         }
         rows.into_iter()
@@ -102,7 +114,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
                 (!rules.is_empty()).then(|| {
                     let items = rules
                         .into_iter()
-                        .map(|r| view! { <li>{rule_text(l, r)} " " <Sources cites=r.cite with_original=false /></li> })
+                        .map(|r| view! { <li>{rule_text(rule_index(r))} " " <Sources cites=r.cite with_original=false /></li> })
                         .collect_view();
                     view! {
                         <section class="result-section" aria-labelledby=format!("section-{}", section.id())>
@@ -115,6 +127,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             .collect_view()
     };
 
+    let texts = use_policy_texts();
     let differ = move || {
         let out = outcome.get();
         let l = loc();
@@ -122,8 +135,12 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             let items = out
                 .sources_differ
                 .iter()
-                .filter_map(|&c| CONFLICTS.get(usize::from(c)))
-                .map(|c| view! { <li><span lang="en">{c.reading}</span> " (" {c.id} ")"</li> })
+                .filter_map(|&c| {
+                    CONFLICTS
+                        .get(usize::from(c))
+                        .map(|conflict| (usize::from(c), conflict))
+                })
+                .map(|(i, c)| view! { <li>{texts.get(TextId::conflict(i))} " (" {c.id} ")"</li> })
                 .collect_view();
             view! {
                 <section class="notice notice--differ" aria-labelledby="sources-differ">
@@ -161,7 +178,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
                 view! {
                     <li class:trace--overridden=overridden>
                         <span class="trace__id">{rule_label(r)}</span> " "
-                        {rule_text(l, r)}
+                        {rule_text(usize::from(i))}
                         {overridden.then(|| view! { " " <em>{td_string!(l, result.overridden)}</em> })}
                         " " <Sources cites=r.cite with_original=true />
                     </li>
@@ -171,12 +188,17 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     };
 
     let summary_text = Memo::new(move |_| ticket_summary(loc(), &answers, &outcome.get(), zone));
-    let copied = RwSignal::new(false);
+    let on_kiosk = use_context::<crate::state::KioskConfig>().is_some_and(|k| k.enabled);
+    // None until the first copy; then whether the browser accepted it (it may refuse: no
+    // permission, an iframe without clipboard-write, an insecure origin).
+    let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let text = summary_text.get_untracked();
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&text);
-        copied.set(true);
+        let promise = window().navigator().clipboard().write_text(&text);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(Some(ok));
+        });
     };
     let print = move |_| {
         let _ = window().print();
@@ -198,6 +220,8 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
         <div class="answer" role="status" aria-live="polite">
             <dl class="answer__list">{headline}</dl>
         </div>
+        // Kiosk mode only: the result as a QR code to take along.
+        <crate::ui::kiosk::ContinueOnPhone />
         {extra}
         {differ}
         {notices}
@@ -205,11 +229,15 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
         <section class="result-section" aria-labelledby="summary-title">
             <h2 id="summary-title">{move || td_string!(loc(), result.summary_title)}</h2>
             <pre class="ticket-summary" tabindex="0">{move || summary_text.get()}</pre>
-            <div class="button-group">
-                <button type="button" class="button" on:click=copy>{move || td_string!(loc(), result.copy)}</button>
-                <button type="button" class="button button--secondary" on:click=print>{move || td_string!(loc(), result.print)}</button>
-            </div>
-            <p role="status" class="copy-status">{move || copied.get().then(|| td_string!(loc(), result.copied))}</p>
+            // On a kiosk the clipboard and the printer are shared with the next visitor: the
+            // summary travels by the QR code instead.
+            {(!on_kiosk).then(|| view! {
+                <div class="button-group">
+                    <button type="button" class="button" on:click=copy>{move || td_string!(loc(), result.copy)}</button>
+                    <button type="button" class="button button--secondary" on:click=print>{move || td_string!(loc(), result.print)}</button>
+                </div>
+            })}
+            <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { td_string!(loc(), result.copied) } else { td_string!(loc(), result.copy_failed) })}</p>
         </section>
         <details class="trace">
             <summary>{move || td_string!(loc(), result.why_title)}</summary>
@@ -219,11 +247,10 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     }
 }
 
-/// A rule's explanation in the interface language. Rule texts are written in English first;
-/// where a translation is missing the English text is shown, marked as English for screen readers.
-fn rule_text(l: Locale, rule: &'static Rule) -> impl IntoView {
-    let _ = l;
-    view! { <span lang="en">{rule.text_en}</span> }
+/// A rule's explanation (`RULES[i]`) in the interface language.
+fn rule_text(i: usize) -> impl IntoView {
+    let texts = use_policy_texts();
+    view! { <span class="rule-text">{move || texts.get(TextId::rule(i))}</span> }
 }
 
 /// The citations of a statement: document, section and lines. `with_original` adds the "Original
@@ -236,13 +263,13 @@ fn Sources(cites: &'static [Citation], with_original: bool) -> impl IntoView {
     let items = cites
         .iter()
         .map(|c| {
-            let seed = SEEDS.get(usize::from(c.seed));
-            let title = seed.map_or("", |s| s.title_en);
-            let section = crate::policy::data::section_title(c).unwrap_or_default();
+            let texts = use_policy_texts();
+            let title = move || texts.get(TextId::document(usize::from(c.seed)));
+            let section = move || section_of(c).map(|i| texts.get(TextId::section(i)));
             let label = citation_label(c);
             view! {
                 <span class="source">
-                    <cite lang="en">{title} " — " {section}</cite> " " <span class="source__lines">"(" {label} ")"</span>
+                    <cite>{title} " — " {section}</cite> " " <span class="source__lines">"(" {label} ")"</span>
                     {with_original.then(|| view! { <crate::ui::wizard::original_text::OriginalText cite=*c /> })}
                 </span>
             }
@@ -265,15 +292,15 @@ fn slot_heading(l: Locale, slot: &str) -> String {
     .to_string()
 }
 
-fn slot_text(l: Locale, out: &Outcome, slot: &str) -> Option<String> {
+fn slot_text(out: &Outcome, slot: &str) -> Option<String> {
     let si = slot_index(slot)?;
     let v = out.slots.get(usize::from(si)).copied().flatten()?;
-    Some(slot_value_label(l, si, v.value).to_string())
+    Some(use_policy_texts().slot_value(si, v.value))
 }
 
 /// "within 2 hours (Business hours only)": the target and the clock it counts on.
 fn response_text(l: Locale, r: &Response) -> String {
-    let clock = slot_value_label(l, s::CLOCK, if r.around_the_clock { 0 } else { 1 });
+    let clock = use_policy_texts().slot_value(s::CLOCK, if r.around_the_clock { 0 } else { 1 });
     format!("{} ({clock})", duration_text(l, r.minutes))
 }
 
@@ -290,22 +317,6 @@ fn duration_text(l: Locale, minutes: u32) -> String {
             td_string!(l, result.hours),
             &[("n", &(minutes / 60).to_string())],
         )
-    }
-}
-
-/// An instant in the customer's zone (or UTC), with the offset, e.g. `2025-02-10 07:59 (UTC-08:00, America/Los Angeles)`.
-pub fn instant_text(at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
-    match zone {
-        Some(z) => {
-            let local = at.with_timezone(&z.0);
-            format!(
-                "{} (UTC{}, {})",
-                local.format("%Y-%m-%d %H:%M"),
-                local.format("%:z"),
-                z.name().replace('_', " ")
-            )
-        }
-        None => format!("{} (UTC)", at.format("%Y-%m-%d %H:%M")),
     }
 }
 
@@ -327,18 +338,18 @@ fn ticket_summary(
         if answers.get(q).is_some() {
             lines.push(format!(
                 "{}: {}",
-                question_summary(l, q),
+                use_policy_texts().question_summary(q),
                 answer_text(l, answers, q)
             ));
         }
     }
-    if let Some(sev) = slot_text(l, out, "severity") {
+    if let Some(sev) = slot_text(out, "severity") {
         let because = answers
             .get(q::IMPACT)
             .map(|_| {
                 format!(
                     " ({}: {})",
-                    question_summary(l, q::IMPACT),
+                    use_policy_texts().question_summary(q::IMPACT),
                     answer_text(l, answers, q::IMPACT)
                 )
             })
@@ -358,25 +369,25 @@ fn ticket_summary(
             lines.push(format!(
                 "{}: {}",
                 td_string!(l, result.contact_by),
-                instant_text(by, zone)
+                instant_text(l, by, zone)
             ));
         }
     }
     if let Some(z) = zone {
         lines.push(format!(
             "{}: {}",
-            question_summary(l, q::TIME_ZONE),
-            z.name().replace('_', " ")
+            use_policy_texts().question_summary(q::TIME_ZONE),
+            crate::ui::format::zone_label(l, z.name())
         ));
     }
     if answers.get(q::LANGUAGE).is_some() {
         lines.push(format!(
             "{}: {}",
-            question_summary(l, q::LANGUAGE),
+            use_policy_texts().question_summary(q::LANGUAGE),
             answer_text(l, answers, q::LANGUAGE)
         ));
     }
-    if let Some(route) = slot_text(l, out, "route") {
+    if let Some(route) = slot_text(out, "route") {
         lines.push(format!("{}: {route}", td_string!(l, result.go_to)));
     }
     lines.join("\n")
@@ -395,23 +406,24 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
         .filter_map(|i| u8::try_from(i).ok())
         .collect();
     let current_plan = answers.choice(q::PLAN);
+    let holidays = crate::ui::embed::use_holidays();
     let table = move || {
         let l = loc();
         let now = Utc::now();
         let ctx = Context {
             now: Some(now),
-            holidays: &[],
+            holidays: &holidays,
         };
         let header = impacts
             .iter()
-            .map(|&i| view! { <th scope="col">{crate::ui::text::option_label(l, q::IMPACT, i)}</th> })
+            .map(|&i| view! { <th scope="col">{use_policy_texts().option(q::IMPACT, i)}</th> })
             .collect_view();
         // Every cell is the engine's outcome for that plan and impact: one reverse query
         // (`outcomes_by_plan`) per impact column. The visitor's own plan's row is the baseline the
         // other rows are compared with.
-        let cell_text = |out: &Outcome| match (slot_text(l, out, "severity"), out.response) {
+        let cell_text = |out: &Outcome| match (slot_text(out, "severity"), out.response) {
             (Some(sev), Some(r)) => format!("{sev}: {}", response_text(l, &r)),
-            _ => slot_text(l, out, "coverage").unwrap_or_default(),
+            _ => slot_text(out, "coverage").unwrap_or_default(),
         };
         let columns: Vec<Vec<(u8, String)>> = impacts
             .iter()
@@ -454,7 +466,7 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
                 view! {
                     <tr class:matrix__mine=mine>
                         <th scope="row">
-                            {crate::ui::text::option_label(l, q::PLAN, plan)}
+                            {use_policy_texts().option(q::PLAN, plan)}
                             {mine.then(|| view! { " " <strong>{td_string!(l, result.your_plan)}</strong> })}
                         </th>
                         {cells}
@@ -466,7 +478,7 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="matrix-caption">
                 <table class="matrix">
                     <caption id="matrix-caption">{td_string!(l, result.matrix_caption)}</caption>
-                    <thead><tr><th scope="col">{question_summary(l, q::PLAN)}</th>{header}</tr></thead>
+                    <thead><tr><th scope="col">{use_policy_texts().question_summary(q::PLAN)}</th>{header}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -505,7 +517,7 @@ fn LanguageClock(answers: Answers, now: ReadSignal<DateTime<Utc>>) -> impl IntoV
         let items = hours
             .windows_between(now, now + chrono::TimeDelta::days(7), &[])
             .into_iter()
-            .map(|w| view! { <li>{instant_text(w.start, zone)} " – " {instant_text(w.end, zone)}</li> })
+            .map(|w| view! { <li>{instant_text(l, w.start, zone)} " – " {instant_text(l, w.end, zone)}</li> })
             .collect_view();
         Some(view! {
             <h3>{td_string!(l, result.week_title)}</h3>
