@@ -28,7 +28,9 @@ pub fn region_weekly_hours(answers: &Answers) -> Option<WeeklyHours> {
 /// Today's date for date comparisons: in the customer's zone when known, else UTC.
 pub fn today(answers: &Answers, now: DateTime<Utc>) -> NaiveDate {
     match answers.zone(q::TIME_ZONE) {
-        Some(z) => now.with_timezone(&z.0).date_naive(),
+        // Through the total `HoursZone::to_local`: `with_timezone(..).date_naive()` panics when
+        // the local reading leaves chrono's range (`now` within a day of its limits).
+        Some(z) => HoursZone::from(z).to_local(now).date(),
         None => now.date_naive(),
     }
 }

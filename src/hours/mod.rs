@@ -35,3 +35,5 @@ pub use zone::{CustomerZone, HoursZone, SUPPORTED_ZONES};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod time_faults;

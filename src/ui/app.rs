@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
 /// keeps the page (and, later, the answers): only the `lang` parameter of the URL changes.
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
+    let storage_failed = expect_context::<crate::ui::storage::StorageHealth>().0;
     let nav = crate::ui::navigation::use_navigation();
     let language = crate::ui::language::use_language();
     let loc = move || locale(language.get());
@@ -133,8 +134,11 @@ fn LanguageSwitcher() -> impl IntoView {
                     e.prevent_default();
                     language.set(l);
                     // Remembered for the next visit; if storage is unavailable the URL still
-                    // carries the choice for this one (the storage notice covers the rest).
-                    let _ = crate::ui::language::save_language(l);
+                    // carries the choice for this one, and the storage notice says (once) that
+                    // nothing will be kept.
+                    if !crate::ui::language::save_language(l) && !storage_failed.get_untracked() {
+                        storage_failed.set(true);
+                    }
                     nav.replace(target());
                 }
             };
