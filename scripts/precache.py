@@ -20,6 +20,9 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import csp  # noqa: E402  (scripts/csp.py, beside this file)
+
 TEMPLATE = Path(__file__).resolve().parent.parent / "static" / "sw.template.js"
 OUTPUT_NAME = "sw.js"
 
@@ -64,6 +67,9 @@ def main() -> int:
               file=sys.stderr)
         return 1
     root = Path(target)
+    # The CSP goes into index.html first, so the worker precaches (and hashes) the final file.
+    if (root / "index.html").is_file():
+        csp.apply(root / "index.html")
     entries = precached_files(root)
     if not any(url == "index.html" for url, _ in entries):
         print(f"precache: no index.html in {root}", file=sys.stderr)

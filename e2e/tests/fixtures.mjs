@@ -10,6 +10,12 @@ export const test = base.extend({
     const problems = [];
     page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    // Every Content-Security-Policy violation, in the page and in every frame, fails the test.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
     await use(page);
     expect(problems, 'no console errors or uncaught exceptions').toEqual([]);
   },
