@@ -9,17 +9,17 @@ use chrono_tz::Tz;
 
 use super::{CustomerZone, HoursZone, WeeklyHours, Window, SUPPORTED_ZONES};
 
-fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+pub(super) fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     naive(y, mo, d, h, mi).and_utc()
 }
 
-fn naive(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+pub(super) fn naive(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
     date(y, mo, d)
         .and_hms_opt(h, mi, 0)
         .expect("valid test time")
 }
 
-fn date(y: i32, mo: u32, d: u32) -> NaiveDate {
+pub(super) fn date(y: i32, mo: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, mo, d).expect("valid test date")
 }
 

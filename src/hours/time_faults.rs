@@ -9,7 +9,7 @@
 //!
 //! The rows are built from the shipped facts (as in `tests.rs`), not from copies of them.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
 use super::{CustomerZone, WeeklyHours};
 use crate::engine::{evaluate, Answers, Notice, Outcome};
@@ -24,15 +24,8 @@ fn utc_s(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
         .expect("valid test instant")
 }
 
-fn naive(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
-    date(y, mo, d)
-        .and_hms_opt(h, mi, 0)
-        .expect("valid test time")
-}
-
-fn date(y: i32, mo: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, mo, d).expect("valid test date")
-}
+// Date helpers shared with the published-hours tests.
+use super::tests::{date, naive};
 
 /// A published row exactly as the app reads it (see `tests.rs::published`).
 fn published(region: &str, customer: Option<&str>) -> WeeklyHours {
