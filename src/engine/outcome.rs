@@ -123,11 +123,12 @@ impl Outcome {
     }
 
     /// Fired, not overridden rules with an explanation for `section`, in evaluation order.
-    pub fn shown_in(&self, section: Section) -> impl Iterator<Item = &'static Rule> + '_ {
+    /// Each with its index in `RULES` (which numbers its explanation, `TextId::rule`).
+    pub fn shown_in(&self, section: Section) -> impl Iterator<Item = (usize, &'static Rule)> + '_ {
         self.fired
             .iter()
             .filter(move |&&i| !self.is_overridden(i))
-            .filter_map(|&i| RULES.get(usize::from(i)))
-            .filter(move |r| r.section == Some(section))
+            .filter_map(|&i| RULES.get(usize::from(i)).map(|r| (usize::from(i), r)))
+            .filter(move |(_, r)| r.section == Some(section))
     }
 }

@@ -57,14 +57,6 @@ pub fn citation_label(c: &Citation) -> String {
     }
 }
 
-/// The index in `RULES` of a rule taken from `RULES` (0 for any other rule, which cannot occur).
-pub fn rule_index(rule: &Rule) -> usize {
-    RULES
-        .iter()
-        .position(|r| std::ptr::eq(r, rule))
-        .unwrap_or_default()
-}
-
 /// `PORTAL-3` or `RESP-3/b` style label of a rule.
 pub fn rule_label(rule: &Rule) -> String {
     if rule.part.is_empty() {

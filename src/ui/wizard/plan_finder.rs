@@ -175,7 +175,7 @@ fn HowToBuy(answers: Answers) -> impl IntoView {
             let rules: Vec<usize> = out
                 .shown_in(Section::Billing)
                 .chain(out.shown_in(Section::Where))
-                .map(crate::policy::data::rule_index)
+                .map(|(i, _)| i)
                 .take(2)
                 .collect();
             view! {

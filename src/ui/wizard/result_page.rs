@@ -8,8 +8,7 @@ use crate::engine::{evaluate_with, outcomes_by_plan, Answer, Answers, Context, O
 use crate::hours::CustomerZone;
 use crate::i18n::{td_string, Locale};
 use crate::policy::data::{
-    citation_label, q, rule_index, rule_label, s, section_of, slot_index, CONFLICTS, QUESTIONS,
-    RULES,
+    citation_label, q, rule_label, s, section_of, slot_index, CONFLICTS, QUESTIONS, RULES,
 };
 use crate::policy::model::{Citation, Rule, Section};
 use crate::policy::text::TextId;
@@ -110,11 +109,11 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
         Section::ALL
             .into_iter()
             .filter_map(|section| {
-                let rules: Vec<&'static Rule> = out.shown_in(section).collect();
+                let rules: Vec<(usize, &'static Rule)> = out.shown_in(section).collect();
                 (!rules.is_empty()).then(|| {
                     let items = rules
                         .into_iter()
-                        .map(|r| view! { <li>{rule_text(rule_index(r))} " " <Sources cites=r.cite with_original=false /></li> })
+                        .map(|(i, r)| view! { <li>{rule_text(i)} " " <Sources cites=r.cite with_original=false /></li> })
                         .collect_view();
                     view! {
                         <section class="result-section" aria-labelledby=format!("section-{}", section.id())>
