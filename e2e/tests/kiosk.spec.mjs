@@ -76,7 +76,7 @@ test.describe('idle reset', () => {
     // the journey in localStorage.
     const answeredUrl = page.url();
     expect(paramNames(page)).toEqual(expect.arrayContaining([...asked, 'kiosk', 'idle']));
-    await expect.poll(() => ourKeys(page)).toContain('support-navigator.v1.route');
+    await expect.poll(() => ourKeys(page)).toContain('support-navigator.state');
 
     // 50 s without input: nothing yet. 61 s: the warning, focus on Continue, a countdown of
     // at least 20 s that really counts down.

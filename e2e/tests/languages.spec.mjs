@@ -179,6 +179,7 @@ test('a saved choice that is not a language we speak is ignored', async ({ page 
   page.on('dialog', () => { throw new Error('a dialog opened'); });
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('status').filter({ hasText: catalogue('en').wizard.storage_set_aside })).toHaveCount(1);
 });
 
 test.describe('pseudo-locale en-XA at 320 px', () => {

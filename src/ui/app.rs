@@ -29,6 +29,11 @@ pub fn App() -> impl IntoView {
     crate::ui::kiosk::apply_to_document(&kiosk);
     provide_context(kiosk);
 
+    // What this device kept from earlier visits: read once, older schemas migrated, anything
+    // unreadable or from a newer version set aside with one notice.
+    let set_aside = RwSignal::new(crate::ui::storage::open());
+    provide_context(crate::ui::storage::SetAside(set_aside));
+
     let initial = nav
         .route
         .get_untracked()
@@ -53,6 +58,10 @@ pub fn App() -> impl IntoView {
             first_render.set_value(false);
             return;
         }
+        // The notice about stored data set aside belongs to the page it was found on.
+        if set_aside.get_untracked().is_some() {
+            set_aside.set(None);
+        }
         if let Some(h1) = main_ref
             .get()
             .and_then(|m| m.query_selector("h1").ok().flatten())
@@ -71,10 +80,10 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let route = nav.route.get();
         if route.journey.is_some() {
-            let query = route.to_query();
             // Set once: the notice is shown (and announced) once, not again on every page.
-            if !crate::ui::storage::save(crate::ui::storage::LAST_ROUTE_KEY, &query)
-                && !storage_failed.get_untracked()
+            if !crate::ui::storage::keep(|kept| {
+                kept.remember_route(&route);
+            }) && !storage_failed.get_untracked()
             {
                 storage_failed.set(true);
             }

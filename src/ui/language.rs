@@ -38,21 +38,16 @@ pub fn browser_language() -> Option<UiLanguage> {
         .find_map(|tag| UiLanguage::from_tag(&tag))
 }
 
-/// Where the switcher remembers the visitor's choice (a language tag).
-const SAVED_LANGUAGE_KEY: &str = "support-navigator.v1.language";
-
 /// The language the visitor chose with the switcher on an earlier visit, if storage works and
-/// holds a tag we speak (anything else is ignored).
+/// holds a language we speak (`state::stored` refuses anything else).
 pub fn saved_language() -> Option<UiLanguage> {
-    crate::ui::storage::load(SAVED_LANGUAGE_KEY)
-        .and_then(|tag| UiLanguage::from_tag(&tag))
-        .filter(|l| UiLanguage::ALL.contains(l))
+    crate::ui::storage::kept().language
 }
 
 /// Remembers the switcher's choice. Returns false if storage refused (the choice still holds
 /// for this visit, through the URL).
 pub fn save_language(language: UiLanguage) -> bool {
-    crate::ui::storage::save(SAVED_LANGUAGE_KEY, language.tag())
+    crate::ui::storage::keep(|kept| kept.language = Some(language))
 }
 
 /// Keeps `<html lang>` in step with the interface language, for screen readers and hyphenation.

@@ -6,7 +6,8 @@ use crate::i18n::td_string;
 use crate::state::RouteNotice;
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::use_navigation;
-use crate::ui::storage::StorageHealth;
+use crate::state::StoredProblem;
+use crate::ui::storage::{SetAside, StorageHealth};
 use leptos::prelude::*;
 
 #[component]
@@ -15,6 +16,7 @@ pub fn Notices() -> impl IntoView {
     let loc = move || locale(language.get());
     let nav = use_navigation();
     let storage_failed = expect_context::<StorageHealth>().0;
+    let set_aside = expect_context::<SetAside>().0;
     // One line per distinct message, in the order the link produced them.
     let route_notices = move || {
         let l = loc();
@@ -38,8 +40,18 @@ pub fn Notices() -> impl IntoView {
             .map(|text| view! { <p class="notice" role="status">{text}</p> })
             .collect_view()
     };
+    let set_aside_notice = move || {
+        set_aside.get().map(|problem| {
+            let text = match problem {
+                StoredProblem::Unreadable => td_string!(loc(), wizard.storage_set_aside),
+                StoredProblem::Newer => td_string!(loc(), wizard.storage_newer),
+            };
+            view! { <p class="notice" role="status">{text}</p> }
+        })
+    };
     view! {
         {route_notices}
+        {set_aside_notice}
         {move || storage_failed.get().then(|| view! {
             <p class="notice" role="status">{move || td_string!(loc(), wizard.storage_unavailable)}</p>
         })}

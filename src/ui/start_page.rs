@@ -2,7 +2,7 @@
 
 use crate::i18n::td_string;
 use crate::policy::Journey;
-use crate::state::{Route, RouteNotice};
+use crate::state::Route;
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::{use_navigation, RouteLink};
 use crate::ui::text::{journey_summary, journey_title};
@@ -14,17 +14,11 @@ pub fn StartPage() -> impl IntoView {
     let nav = use_navigation();
     let loc = move || locale(language.get());
 
-    // A journey left unfinished on this device, if storage allows (decoded totally: a corrupt or
-    // foreign value simply offers nothing). A value saved by a newer version is not offered
-    // either: this build cannot know what it meant, and the link would re-encode it as ours.
-    let resume = crate::ui::storage::load(crate::ui::storage::LAST_ROUTE_KEY).and_then(|q| {
-        let (mut route, notices) = Route::from_query(&q);
-        if notices.contains(&RouteNotice::NewerLink) {
-            return None;
-        }
-        route.journey?;
-        route.language = nav.route.get_untracked().language;
-        Some(route)
+    // A journey left unfinished on this device, if storage allows. `state::stored` has already
+    // refused anything corrupt, foreign or written by a newer version.
+    let resume = crate::ui::storage::kept().resume.map(|route| Route {
+        language: nav.route.get_untracked().language,
+        ..route
     });
     let resume = resume.map(|route| {
         view! {

@@ -2,36 +2,78 @@
 //! throw (SecurityError in a cross-site iframe or with storage disabled), `setItem` can throw
 //! (QuotaExceededError), and stored values may be corrupt or from another version. In all those
 //! cases the app keeps working from the URL and memory, and says once that answers will not be
-//! kept.
+//! kept. What is stored, its schema and its migrations are `state::stored` (pure, tested natively).
 
+use crate::state::stored::{self, StoredProblem, StoredState, LEGACY_KEYS, STATE_KEY};
 use leptos::prelude::*;
-
-/// The key holding the last journey in progress, as a route query (decoded by `Route`, which is
-/// total and versioned).
-pub const LAST_ROUTE_KEY: &str = "support-navigator.v1.route";
-/// Values larger than this are ignored when read (nothing we write comes close).
-const MAX_VALUE_LEN: usize = 8 * 1024;
 
 /// Whether storage failed during this visit, provided as context by `App`.
 #[derive(Clone, Copy)]
 pub struct StorageHealth(pub RwSignal<bool>);
 
+/// What was found in storage at start-up and set aside (`None` once the visitor moves on), provided
+/// as context by `App` and shown once by `ui::notices`.
+#[derive(Clone, Copy)]
+pub struct SetAside(pub RwSignal<Option<StoredProblem>>);
+
 fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Reads a value; `None` when storage is unavailable, the key is absent or the value is too big.
-pub fn load(key: &str) -> Option<String> {
-    let value = local_storage()?.get_item(key).ok().flatten()?;
-    (value.len() <= MAX_VALUE_LEN).then_some(value)
+/// A key's value; `None` when storage is unavailable or the key is absent.
+fn read(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
 }
 
 /// Writes a value. Returns false when storage is unavailable or refuses the write.
-pub fn save(key: &str, value: &str) -> bool {
+fn write(key: &str, value: &str) -> bool {
     local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
-/// The prefix of every key this app writes (`LAST_ROUTE_KEY`, the saved language, ...).
+/// Reads storage once at start-up: migrates an older schema's keys into the current record
+/// (removing them only once the record is written) and reports what was set aside.
+pub fn open() -> Option<StoredProblem> {
+    let loaded = stored::load(read);
+    if loaded.migrated && loaded.may_save() && write(STATE_KEY, &stored::encode(&loaded.state))
+    {
+        remove_legacy_keys();
+    }
+    loaded.problem
+}
+
+/// What is kept now (the default when storage is unavailable, unreadable or from a newer
+/// version). Read afresh each time: another tab, or a kiosk ending a visit, may have changed it.
+pub fn kept() -> StoredState {
+    stored::load(read).state
+}
+
+/// Changes what is kept: read, change, write the whole record. Returns false when storage refused
+/// the write. A newer version's record is deliberately left alone (the visitor was told once, at
+/// start-up), which is not a failure.
+pub fn keep(change: impl FnOnce(&mut StoredState)) -> bool {
+    let loaded = stored::load(read);
+    if !loaded.may_save() {
+        return true;
+    }
+    let mut state = loaded.state;
+    change(&mut state);
+    let written = write(STATE_KEY, &stored::encode(&state));
+    if written && loaded.migrated {
+        remove_legacy_keys();
+    }
+    written
+}
+
+fn remove_legacy_keys() {
+    if let Some(storage) = local_storage() {
+        for key in LEGACY_KEYS {
+            // A refusal leaves a value the record already supersedes: harmless.
+            let _ = storage.remove_item(key);
+        }
+    }
+}
+
+/// The prefix of every key this app writes (the record, an older schema's keys, kiosk flags).
 pub const KEY_PREFIX: &str = "support-navigator.";
 
 /// Whether storage holds any key of ours (false when storage is unavailable).
