@@ -6,7 +6,7 @@
 #   scripts/setup.sh --test   build tools plus the browser test tools
 #
 # Sources: Debian packages (chromium, chromium-driver, brotli), crates.io (trunk,
-# wasm-bindgen-cli, built from source), the npm registry (wasm-opt from `binaryen`, Playwright,
+# wasm-bindgen-cli, cargo-deny, built from source), the npm registry (wasm-opt from `binaryen`, Playwright,
 # axe-core; exact versions from the committed lockfiles). Nothing else is downloaded; no
 # browser is downloaded by Playwright.
 #
@@ -20,6 +20,7 @@ WANT_TEST_TOOLS=0
 [[ "${1:-}" == "--test" ]] && WANT_TEST_TOOLS=1
 
 TRUNK_VERSION="0.21.14"
+CARGO_DENY_VERSION="0.20.2"
 log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -61,6 +62,12 @@ fi
 if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSION" ]]; then
   log "installing wasm-bindgen-cli $WBG_VERSION from crates.io"
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# 4b. cargo-deny (test tools only): licences, bans and sources, checked offline (deny.toml).
+if ((WANT_TEST_TOOLS)) && [[ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]]; then
+  log "installing cargo-deny $CARGO_DENY_VERSION from crates.io"
+  cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
 fi
 
 # 5. npm packages from the committed lockfiles, without running any install scripts.

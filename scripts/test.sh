@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check and test, on a fresh machine too (installs what it needs first):
-#   formatting, clippy (native, core-only and wasm32), native tests (full crate and the policy
+#   formatting, supply chain (cargo deny: licences, bans, sources), clippy (native, core-only and wasm32), native tests (full crate and the policy
 #   core alone), wasm tests in headless Chromium, a release build, browser end-to-end tests with
 #   axe-core, and the size report.
 # Every step runs even if an earlier one failed; the last line is the summary and the exit code
@@ -47,6 +47,8 @@ step "clippy wasm32"       cargo clippy --all-targets --target wasm32-unknown-un
 step "test native"         cargo test --locked
 step "test core only"      cargo test --no-default-features --locked
 step "test wasm"           cargo test --target wasm32-unknown-unknown --locked
+# After the builds: --offline needs every crate's manifest already fetched.
+step "supply chain"        cargo deny --offline check licenses bans sources
 step "build release"       trunk build --release
 step "e2e"                 bash -c 'cd e2e && npx playwright test'
 step "size report"         python3 scripts/size_report.py dist
