@@ -321,7 +321,10 @@ mod tests {
         assert_eq!(loaded.problem, Some(StoredProblem::Unreadable));
         assert!(loaded.may_save());
 
-        let loaded = load(storage(&[(V1_LANGUAGE_KEY, "<img src=x onerror=alert(1)>")]));
+        let loaded = load(storage(&[(
+            V1_LANGUAGE_KEY,
+            "<img src=x onerror=alert(1)>",
+        )]));
         assert_eq!(loaded.state, StoredState::default());
         assert_eq!(loaded.problem, Some(StoredProblem::Unreadable));
     }
@@ -329,7 +332,10 @@ mod tests {
     #[test]
     fn a_schema_1_route_claiming_a_newer_link_codec_is_junk() {
         // Newer builds write a record, so this can only be corrupt or foreign: replaced.
-        let loaded = load(storage(&[(V1_ROUTE_KEY, "v=99&j=open-request&product=ce_app")]));
+        let loaded = load(storage(&[(
+            V1_ROUTE_KEY,
+            "v=99&j=open-request&product=ce_app",
+        )]));
         assert_eq!(loaded.problem, Some(StoredProblem::Unreadable));
         assert!(loaded.may_save());
     }

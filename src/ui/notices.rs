@@ -4,9 +4,9 @@
 
 use crate::i18n::td_string;
 use crate::state::RouteNotice;
+use crate::state::StoredProblem;
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::use_navigation;
-use crate::state::StoredProblem;
 use crate::ui::storage::{SetAside, StorageHealth};
 use leptos::prelude::*;
 

@@ -34,8 +34,7 @@ fn write(key: &str, value: &str) -> bool {
 /// (removing them only once the record is written) and reports what was set aside.
 pub fn open() -> Option<StoredProblem> {
     let loaded = stored::load(read);
-    if loaded.migrated && loaded.may_save() && write(STATE_KEY, &stored::encode(&loaded.state))
-    {
+    if loaded.migrated && loaded.may_save() && write(STATE_KEY, &stored::encode(&loaded.state)) {
         remove_legacy_keys();
     }
     loaded.problem
