@@ -8,6 +8,7 @@
 //! support-navigator-cli bench                        time one evaluation and the full verification
 //! support-navigator-cli content-packs DIR            write the policy texts of each language for the web app
 //! support-navigator-cli pseudo-locale FILE           the en-XA pseudo-locale of an interface catalogue
+//! support-navigator-cli page-cover                   the pages the accessibility test visits, as JSON
 //! ```
 //!
 //! Answers JSON: `{"product": "ce_app", "issue": "break_fix", ..., "now": "2025-02-04T18:00:00Z",
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
         Some("bench") => cmd_bench(),
         Some("content-packs") => cmd_content_packs(&args[1..]),
         Some("pseudo-locale") => cmd_pseudo_locale(&args[1..]),
+        Some("page-cover") => cmd_page_cover(),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -47,7 +49,51 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: support-navigator-cli <evaluate [FILE|-] [--text] | next --journey SLUG [FILE|-] | questions [--journey SLUG] | verify | bench | content-packs DIR | pseudo-locale FILE>";
+const USAGE: &str = "usage: support-navigator-cli <evaluate [FILE|-] [--text] | next --journey SLUG [FILE|-] | questions [--journey SLUG] | verify | bench | content-packs DIR | pseudo-locale FILE | page-cover>";
+
+/// Prints the page cover (`state::page_cover`): every question page of every journey, result
+/// pages until every part a result can show is on one, and check pages, each with its deep link
+/// and the clock to show, for e2e/tests/a11y-every-page.spec.mjs.
+fn cmd_page_cover() -> Result<(), String> {
+    use support_navigator::state::page_cover::{cover, PageKind};
+    let cover = cover();
+    let pages: Vec<Value> = cover
+        .pages
+        .iter()
+        .map(|p| {
+            let (kind, question) = match p.kind {
+                PageKind::Question(q) => ("question", QUESTIONS.get(usize::from(q)).map(|d| d.id)),
+                PageKind::Check => ("check", None),
+                PageKind::Result => ("result", None),
+            };
+            json!({
+                "journey": p.journey.slug(),
+                "kind": kind,
+                "question": question,
+                "query": p.query(),
+                "now": p.now.to_rfc3339(),
+            })
+        })
+        .collect();
+    let walks: Vec<Value> = cover
+        .walks
+        .iter()
+        .map(|w| {
+            let steps: Vec<Value> = w
+                .steps
+                .iter()
+                .map(|(q, v)| json!([QUESTIONS.get(usize::from(*q)).map_or("", |d| d.id), v]))
+                .collect();
+            json!({ "journey": w.journey.slug(), "steps": steps, "now": w.now.to_rfc3339() })
+        })
+        .collect();
+    let out = json!({ "paths": cover.paths, "pages": pages, "walks": walks });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
 
 /// Prints the pseudo-locale of an interface catalogue (locales/en.json -> locales/en-XA.json).
 fn cmd_pseudo_locale(args: &[String]) -> Result<(), String> {

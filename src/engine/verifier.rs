@@ -69,7 +69,7 @@ fn samples(kind: QuestionKind) -> Vec<Answer> {
 
 /// Every answer the walk tries for question `q`: all options of a choice, boundary samples
 /// otherwise.
-fn candidates(q: u8) -> Vec<Answer> {
+pub(crate) fn candidates(q: u8) -> Vec<Answer> {
     match QUESTIONS
         .get(usize::from(q))
         .map(|d| (d.kind, d.options.len()))

@@ -48,29 +48,45 @@ pub fn App() -> impl IntoView {
 
     let loc = move || locale(language.get());
 
+    // One live region for announcements (the result), present from the start: screen readers
+    // only announce changes to a live region that already existed, not a new one arriving full.
+    let announcement = RwSignal::new(String::new());
+    provide_context(Announcer(announcement));
+
     // Each page change moves focus to the new page's h1, so screen-reader and keyboard users
     // start reading at the top of the new content (design guide, UX conventions).
     let main_ref = NodeRef::<html::Main>::new();
     let first_render = StoredValue::new(true);
+    let focus_pending = StoredValue::new(false);
+    // Focuses the page's h1; false when the page has none (yet).
+    let focus_heading = move || {
+        main_ref
+            .get()
+            .and_then(|m| m.query_selector("h1").ok().flatten())
+            .and_then(|h1| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1).ok())
+            .is_some_and(|h1| h1.focus().is_ok())
+    };
     Effect::new(move |_| {
         nav.route.with(|r| (r.journey, r.page, r.answers));
         if first_render.get_value() {
             first_render.set_value(false);
             return;
         }
+        // An announcement belongs to the page it was made on.
+        announcement.set(String::new());
         // The notice about stored data set aside belongs to the page it was found on.
         if set_aside.get_untracked().is_some() {
             set_aside.set(None);
         }
-        if let Some(h1) = main_ref
-            .get()
-            .and_then(|m| m.query_selector("h1").ok().flatten())
-        {
-            if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
-                let _ = h1.focus();
-            }
-        }
+        // A journey page waiting for its policy texts has no h1 yet: focus it when they arrive.
+        focus_pending.set_value(!focus_heading());
         window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    let texts = crate::ui::policy_text::use_policy_texts();
+    Effect::new(move |_| {
+        if texts.is_ready() && focus_pending.get_value() {
+            focus_pending.set_value(!focus_heading());
+        }
     });
 
     // Keep the journey in progress so a later visit can resume it; if storage is blocked or full,
@@ -88,6 +104,31 @@ pub fn App() -> impl IntoView {
                 storage_failed.set(true);
             }
         }
+    });
+
+    // Each page has its own title (WCAG 2.4.2): the page's heading, then the app's name, so a
+    // tab, a bookmark and a screen reader's window list say where the visitor is.
+    Effect::new(move |_| {
+        let l = loc();
+        let heading = nav.route.with(|r| {
+            let journey = r.journey?;
+            let (_, page) = crate::state::wizard::resolve(journey, &r.answers, r.page);
+            Some(match page {
+                crate::state::Page::Question(q) => {
+                    Some(texts.question_title(q)).filter(|t| !t.is_empty())
+                }
+                crate::state::Page::Check => Some(td_string!(l, wizard.check_title).to_string()),
+                crate::state::Page::Result => Some(td_string!(l, result.title).to_string()),
+                crate::state::Page::Next => None,
+            }
+            // Until the policy texts arrive, the journey's name.
+            .unwrap_or_else(|| crate::ui::text::journey_title(l, journey).to_string()))
+        });
+        let app_name = td_string!(l, app_name);
+        document().set_title(&match heading {
+            Some(h) => format!("{h} – {app_name}"),
+            None => app_name.to_string(),
+        });
     });
 
     let page = move || match nav.route.with(|r| r.journey) {
@@ -118,7 +159,24 @@ pub fn App() -> impl IntoView {
                 </div>
             </footer>
         })}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || announcement.get()}</div>
         <crate::ui::kiosk::IdleGuard />
+    }
+}
+
+/// The app's live region, provided as context: `say` replaces what it announces.
+#[derive(Clone, Copy)]
+pub struct Announcer(RwSignal<String>);
+
+impl Announcer {
+    /// Announces `text` politely, shortly after the current render, so that the page it
+    /// describes is in place (and focus has moved to its heading) first.
+    pub fn say(self, text: String) {
+        self.0.set(String::new());
+        set_timeout(
+            move || self.0.set(text),
+            std::time::Duration::from_millis(250),
+        );
     }
 }
 

@@ -81,6 +81,11 @@ impl PolicyTexts {
         texts
     }
 
+    /// Whether a pack is on screen (tracked).
+    pub fn is_ready(&self) -> bool {
+        self.status.get() == Status::Ready
+    }
+
     /// A policy text in the language on screen ("" until the first pack has arrived; pages
     /// that show policy texts are wrapped in [`WithPolicyTexts`], so that is never seen).
     pub fn get(&self, id: TextId) -> String {

@@ -81,6 +81,12 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
         }
     };
     let error_message = move || td_string!(loc(), wizard.error_required);
+    // "Error:" before the message, for screen readers only (GOV.UK error message pattern).
+    let error_prefix = move || td_string!(loc(), a11y.error_prefix);
+    // Text fields, dates and the zone list say they are invalid while the error shows. Radios do
+    // not: their fieldset's description carries the message (aria-invalid is not defined for
+    // radio buttons in ARIA 1.3).
+    let invalid = move || error.get().then_some("true");
 
     let control = match def.kind {
         QuestionKind::Choice => {
@@ -120,7 +126,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                         <h1 class="fieldset__heading" tabindex="-1">{move || texts.question_title(q)}</h1>
                     </legend>
                     <p class="hint" id=hint_id.clone()>{move || texts.question_hint(q)}</p>
-                    {move || error.get().then(|| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{error_message}</p> })}
+                    {move || error.get().then(|| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">{error_prefix} " "</span>{error_message}</p> })}
                     <div class="radios">{options}</div>
                 </fieldset>
             }
@@ -131,14 +137,14 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
             let input = match kind {
                 QuestionKind::Date => view! {
                     <input class="input input--date" type="date" id=input_id.clone() name=id
-                        aria-describedby=described prop:value=move || value.get()
+                        aria-describedby=described aria-invalid=invalid prop:value=move || value.get()
                         on:input=move |e| value.set(event_target_value(&e)) />
                 }
                 .into_any(),
                 QuestionKind::Count => view! {
                     <input class="input input--count" type="text" inputmode="numeric" pattern="[0-9]*"
                         id=input_id.clone() name=id autocomplete="off"
-                        aria-describedby=described prop:value=move || value.get()
+                        aria-describedby=described aria-invalid=invalid prop:value=move || value.get()
                         on:input=move |e| value.set(event_target_value(&e)) />
                 }
                 .into_any(),
@@ -151,7 +157,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                         })
                         .collect_view();
                     view! {
-                        <select class="select" id=input_id.clone() name=id aria-describedby=described
+                        <select class="select" id=input_id.clone() name=id aria-describedby=described aria-invalid=invalid
                             on:change=move |e| value.set(event_target_value(&e))>
                             {zones}
                         </select>
@@ -162,7 +168,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
             view! {
                 <h1 tabindex="-1"><label for=input_id>{move || texts.question_title(q)}</label></h1>
                 <p class="hint" id=hint_id.clone()>{move || texts.question_hint(q)}</p>
-                {move || error.get().then(|| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{error_message}</p> })}
+                {move || error.get().then(|| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">{error_prefix} " "</span>{error_message}</p> })}
                 {input}
             }
             .into_any()

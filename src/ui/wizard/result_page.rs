@@ -55,7 +55,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     let restart = route_to(journey, Page::Next, Answers::new());
     let zone = answers.zone(q::TIME_ZONE);
 
-    let headline = move || {
+    let headline_rows = move || {
         let out = outcome.get();
         let l = loc();
         let mut rows = Vec::new();
@@ -98,10 +98,23 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
                 date_text(l, d),
             ));
         }
-        rows.into_iter()
+        rows
+    };
+    let headline = move || {
+        headline_rows()
+            .into_iter()
             .map(|(k, v)| view! { <div class="answer__row"><dt>{k}</dt><dd>{v}</dd></div> })
             .collect_view()
     };
+    // The answer, announced once when the page shows (not again when the clock ticks).
+    if let Some(announcer) = use_context::<crate::ui::app::Announcer>() {
+        let (l, rows) = untrack(|| (loc(), headline_rows()));
+        let text = std::iter::once(td_string!(l, result.title).to_string())
+            .chain(rows.into_iter().map(|(k, v)| format!("{k}: {v}")))
+            .collect::<Vec<_>>()
+            .join(". ");
+        announcer.say(text);
+    }
 
     let sections = move || {
         let out = outcome.get();
@@ -526,7 +539,9 @@ fn LanguageClock(answers: Answers, now: ReadSignal<DateTime<Utc>>) -> impl IntoV
     view! {
         <section class="result-section clock" aria-labelledby="clock-title">
             <h2 id="clock-title">{move || td_string!(loc(), result.clock_title)}</h2>
-            <p class="clock__status" role="status" aria-live="polite">{status}</p>
+            // Not announced: it counts down every minute, and a screen reader would interrupt the
+            // visitor each time. It is read when the visitor reaches it.
+            <p class="clock__status" role="status" aria-live="off">{status}</p>
             {week}
         </section>
     }
