@@ -113,16 +113,20 @@ pub fn App() -> impl IntoView {
         let heading = nav.route.with(|r| {
             let journey = r.journey?;
             let (_, page) = crate::state::wizard::resolve(journey, &r.answers, r.page);
-            Some(match page {
-                crate::state::Page::Question(q) => {
-                    Some(texts.question_title(q)).filter(|t| !t.is_empty())
+            Some(
+                match page {
+                    crate::state::Page::Question(q) => {
+                        Some(texts.question_title(q)).filter(|t| !t.is_empty())
+                    }
+                    crate::state::Page::Check => {
+                        Some(td_string!(l, wizard.check_title).to_string())
+                    }
+                    crate::state::Page::Result => Some(td_string!(l, result.title).to_string()),
+                    crate::state::Page::Next => None,
                 }
-                crate::state::Page::Check => Some(td_string!(l, wizard.check_title).to_string()),
-                crate::state::Page::Result => Some(td_string!(l, result.title).to_string()),
-                crate::state::Page::Next => None,
-            }
-            // Until the policy texts arrive, the journey's name.
-            .unwrap_or_else(|| crate::ui::text::journey_title(l, journey).to_string()))
+                // Until the policy texts arrive, the journey's name.
+                .unwrap_or_else(|| crate::ui::text::journey_title(l, journey).to_string()),
+            )
         });
         let app_name = td_string!(l, app_name);
         document().set_title(&match heading {
