@@ -10,6 +10,10 @@
 //!   renders what the core decides.
 
 pub mod engine;
+// The decoders' invariants, shared by the fuzz targets (fuzz/) and tests/fuzz_corpus.rs.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzz_checks;
 pub mod hours;
 pub mod policy;
 pub mod state;

@@ -117,7 +117,9 @@ impl Pack {
         for line in raw.split('\n') {
             let start = at;
             at += line.len() + 1;
-            let line = line.strip_suffix('\r').unwrap_or(line);
+            // Every trailing CR, not just one: a text ending in CR could not be written back
+            // (`write` adds `\n`, and reading strips the CR before it), so none may be read.
+            let line = line.trim_end_matches('\r');
             if header.len() < 4 {
                 header.push(line.to_string());
                 continue;
