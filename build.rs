@@ -628,8 +628,9 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
         if conflict_ids.contains(&c.id) {
             errors.push(format!("conflicts: duplicate `{}`", c.id));
         }
-        if c.why.trim().is_empty() {
-            errors.push(format!("conflict `{}`: why is required", c.id));
+        // Title and reasoning are for maintainers: required here, not compiled in.
+        if c.title.trim().is_empty() || c.why.trim().is_empty() {
+            errors.push(format!("conflict `{}`: title and why are required", c.id));
         }
         conflict_ids.push(c.id.clone());
         let at = text_keys.push(format!("conflicts.{}", c.id));
@@ -638,8 +639,8 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
         }
         let _ = writeln!(
             conflicts_code,
-            "    Conflict {{ id: {:?}, title: {:?}, why: {:?}, tell_user: {} }},",
-            c.id, c.title, c.why, c.tell_user
+            "    Conflict {{ id: {:?}, tell_user: {} }},",
+            c.id, c.tell_user
         );
     }
     for n in 1..=33 {
@@ -764,13 +765,12 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
                 }
             };
             let code = format!(
-                "    Rule {{ id: {:?}, part: {:?}, when: &[{}], then: &[{}], section: {section}, priority: {}, cite: {cite}, conflict: {conflict}, note: {:?}, effective: {effective} }},",
+                "    Rule {{ id: {:?}, part: {:?}, when: &[{}], then: &[{}], section: {section}, priority: {}, cite: {cite}, conflict: {conflict}, effective: {effective} }},",
                 r.id,
                 r.part,
                 when.join(", "),
                 then.join(", "),
                 r.priority,
-                r.note.trim(),
             );
             compiled.push(Compiled {
                 code,

@@ -129,10 +129,10 @@ pub struct Rule {
     /// When two fired rules set one slot to different values, the higher priority wins.
     pub priority: i8,
     pub cite: &'static [Citation],
-    /// Index into `CONFLICTS` when this rule applies a reading of a source conflict.
+    /// Index into `CONFLICTS` when this rule applies a reading of a source conflict. Why the rule
+    /// reads the sources that way is its `note` in the rule file (required with `conflict`,
+    /// checked by build.rs), written for maintainers and kept out of the binary.
     pub conflict: Option<u8>,
-    /// Why the rule reads the sources the way it does (required with `conflict`).
-    pub note: &'static str,
     /// First and last day (inclusive, `yyyymmdd`) the rule applies, if limited.
     pub effective: Option<(u32, u32)>,
 }
@@ -177,12 +177,11 @@ pub struct Period {
 }
 
 /// A place where the sources disagree. The reading we follow, as the user reads it, is a policy
-/// text (`TextId::conflict`).
+/// text (`TextId::conflict`); the maintainers' title and reasoning stay in
+/// `policy/conflicts.toml` (checked by build.rs, not compiled in: nothing shows them).
 #[derive(Debug)]
 pub struct Conflict {
     pub id: &'static str,
-    pub title: &'static str,
-    pub why: &'static str,
     /// Show a "sources differ" note when a rule applying this reading fires.
     pub tell_user: bool,
 }

@@ -70,16 +70,66 @@ fn intl_tag(l: Locale) -> &'static str {
     }
 }
 
+/// What a formatter writes: a date, an instant with weekday, time and zone name, or only the
+/// zone's generic name.
 #[cfg(target_arch = "wasm32")]
-fn formatter(l: Locale, options: &js_sys::Object) -> Option<wasm_bindgen::JsValue> {
-    use js_sys::{Array, Function, Reflect};
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Style {
+    Date,
+    Instant,
+    ZoneName,
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Formatters made during this visit, by language, zone and style. Constructing an
+    /// `Intl.DateTimeFormat` is slow (it resolves locale data), and the time-zone picker alone
+    /// needs about sixty: without this, opening it cost over 150 ms at 4× CPU slowdown.
+    static FORMATTERS: std::cell::RefCell<std::collections::HashMap<(&'static str, String, Style), wasm_bindgen::JsValue>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The `Intl.DateTimeFormat` for `l`, `zone` and `style`, made once per visit. `None` when the
+/// browser refuses (never an exception).
+#[cfg(target_arch = "wasm32")]
+fn formatter(l: Locale, zone: &str, style: Style) -> Option<wasm_bindgen::JsValue> {
+    let key = (intl_tag(l), zone.to_string(), style);
+    if let Some(found) = FORMATTERS.with(|f| f.borrow().get(&key).cloned()) {
+        return Some(found);
+    }
+    let made = new_formatter(key.0, zone, style)?;
+    FORMATTERS.with(|f| f.borrow_mut().insert(key, made.clone()));
+    Some(made)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn new_formatter(tag: &str, zone: &str, style: Style) -> Option<wasm_bindgen::JsValue> {
+    use js_sys::{Array, Function, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
+    let options = Object::new();
+    let set = |k: &str, v: &str| Reflect::set(&options, &k.into(), &v.into()).ok();
+    set("timeZone", zone)?;
+    match style {
+        Style::ZoneName => set("timeZoneName", "longGeneric")?,
+        Style::Date | Style::Instant => {
+            set("day", "numeric")?;
+            set("month", "long")?;
+            set("year", "numeric")?;
+            if style == Style::Instant {
+                set("weekday", "short")?;
+                set("hour", "numeric")?;
+                set("minute", "2-digit")?;
+                set("timeZoneName", "long")?;
+            }
+            true
+        }
+    };
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
         .ok()?
         .dyn_into()
         .ok()?;
-    let args = Array::of2(&JsValue::from_str(intl_tag(l)), options);
+    let args = Array::of2(&JsValue::from_str(tag), &options);
     // `construct` catches exceptions (an unknown zone is a RangeError).
     Reflect::construct(&constructor, &args).ok()
 }
@@ -87,12 +137,9 @@ fn formatter(l: Locale, options: &js_sys::Object) -> Option<wasm_bindgen::JsValu
 /// The generic name of a zone in the interface language ("Pacific Time"), from `formatToParts`.
 #[cfg(target_arch = "wasm32")]
 fn intl_zone_name(l: Locale, zone_id: &str) -> Option<String> {
-    use js_sys::{Array, Function, Object, Reflect};
+    use js_sys::{Array, Function, Reflect};
     use wasm_bindgen::JsCast;
-    let options = Object::new();
-    Reflect::set(&options, &"timeZone".into(), &zone_id.into()).ok()?;
-    Reflect::set(&options, &"timeZoneName".into(), &"longGeneric".into()).ok()?;
-    let formatter = formatter(l, &options)?;
+    let formatter = formatter(l, zone_id, Style::ZoneName)?;
     let to_parts: Function = Reflect::get(&formatter, &"formatToParts".into())
         .ok()?
         .dyn_into()
@@ -119,22 +166,14 @@ fn intl_zone_name(_: Locale, _: &str) -> Option<String> {
 
 #[cfg(target_arch = "wasm32")]
 fn intl(l: Locale, at: DateTime<Utc>, zone: &str, with_time: bool) -> Option<String> {
-    use js_sys::{Function, Object, Reflect};
+    use js_sys::{Function, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
-
-    let options = Object::new();
-    let set = |k: &str, v: &str| Reflect::set(&options, &k.into(), &v.into()).ok();
-    set("timeZone", zone)?;
-    set("day", "numeric")?;
-    set("month", "long")?;
-    set("year", "numeric")?;
-    if with_time {
-        set("weekday", "short")?;
-        set("hour", "numeric")?;
-        set("minute", "2-digit")?;
-        set("timeZoneName", "long")?;
-    }
-    let formatter = formatter(l, &options)?;
+    let style = if with_time {
+        Style::Instant
+    } else {
+        Style::Date
+    };
+    let formatter = formatter(l, zone, style)?;
     let format: Function = Reflect::get(&formatter, &"format".into())
         .ok()?
         .dyn_into()
