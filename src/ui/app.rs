@@ -142,6 +142,9 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">{move || td_string!(loc(), skip_link)}</a>
+        // At the top: absolutely positioned at the end, it would stick out below the content by
+        // a pixel and give an embedded frame a scrollbar.
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || announcement.get()}</div>
         // Embedded, the host page is the site: no site header or footer of our own.
         {(!embedded).then(|| view! {
             <header class="site-header">
@@ -163,7 +166,6 @@ pub fn App() -> impl IntoView {
                 </div>
             </footer>
         })}
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || announcement.get()}</div>
         <crate::ui::kiosk::IdleGuard />
     }
 }
