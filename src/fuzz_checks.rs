@@ -284,16 +284,7 @@ pub fn stored_state(data: &[u8]) -> Result<(), String> {
     saved_state_reads_back(&loaded.state)?;
     match storage.get(STATE_KEY) {
         Some(record) => {
-            let expected = match stored::decode(record) {
-                Ok(state) => Loaded {
-                    state,
-                    ..Loaded::default()
-                },
-                Err(problem) => Loaded {
-                    problem: Some(problem),
-                    ..Loaded::default()
-                },
-            };
+            let expected = Loaded::from_record(stored::decode(record));
             ensure!(
                 loaded == expected,
                 "the record does not decide alone: {loaded:?}, its decoding: {expected:?}"

@@ -80,6 +80,20 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// What a record alone yields: its state, or nothing and why.
+    pub fn from_record(decoded: Result<StoredState, StoredProblem>) -> Loaded {
+        match decoded {
+            Ok(state) => Loaded {
+                state,
+                ..Loaded::default()
+            },
+            Err(problem) => Loaded {
+                problem: Some(problem),
+                ..Loaded::default()
+            },
+        }
+    }
+
     /// Whether saving may overwrite what is stored (not a newer version's record).
     pub fn may_save(&self) -> bool {
         self.problem != Some(StoredProblem::Newer)
@@ -162,16 +176,7 @@ pub fn decode(value: &str) -> Result<StoredState, StoredProblem> {
 /// absent or when storage cannot be read).
 pub fn load(read: impl Fn(&str) -> Option<String>) -> Loaded {
     if let Some(record) = read(STATE_KEY) {
-        return match decode(&record) {
-            Ok(state) => Loaded {
-                state,
-                ..Loaded::default()
-            },
-            Err(problem) => Loaded {
-                problem: Some(problem),
-                ..Loaded::default()
-            },
-        };
+        return Loaded::from_record(decode(&record));
     }
     let route = read(V1_ROUTE_KEY);
     let language = read(V1_LANGUAGE_KEY);
