@@ -134,6 +134,20 @@ for (const lang of LANGUAGES) {
       }
     });
 
+    test('focus reaches the first question\'s h1 even when its policy texts arrive late', async ({ page }) => {
+      // Hold the content pack back for two seconds, so the journey page first shows its status line.
+      await page.route('**/content/*.txt', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await route.continue();
+      });
+      await page.goto(`/?lang=${lang}`);
+      await expect(h1(page)).toHaveText(T.start.title);
+      await page.getByRole('link', { name: T.journeys.open_request.title, exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: T.policy_text.loading })).toHaveCount(1);
+      await expect(h1(page)).toHaveText(T.q.product.title);
+      await expect(h1(page)).toBeFocused();
+    });
+
     test('the result is announced by the app\'s live region, which is there (empty) before the result arrives', async ({ page }) => {
       await page.clock.setFixedTime(new Date(SC001.now));
       await page.goto(`${journeyUrl(SC001.journey, 'check', SC001.answers)}&lang=${lang}`);

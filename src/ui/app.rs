@@ -58,13 +58,22 @@ pub fn App() -> impl IntoView {
     let main_ref = NodeRef::<html::Main>::new();
     let first_render = StoredValue::new(true);
     let focus_pending = StoredValue::new(false);
-    // Focuses the page's h1; false when the page has none (yet).
+    // Focuses the page's h1 once the browser is about to paint, when every effect of the change
+    // (the new page, or the policy texts it waited for) has reached the DOM; effects run in no
+    // guaranteed order, so an earlier attempt could find no h1, or the old page's. Until an h1
+    // is there (a journey page waiting for its policy texts), the focus stays pending.
     let focus_heading = move || {
-        main_ref
-            .get()
-            .and_then(|m| m.query_selector("h1").ok().flatten())
-            .and_then(|h1| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1).ok())
-            .is_some_and(|h1| h1.focus().is_ok())
+        request_animation_frame(move || {
+            if !focus_pending.get_value() {
+                return;
+            }
+            let focused = main_ref
+                .get()
+                .and_then(|m| m.query_selector("h1").ok().flatten())
+                .and_then(|h1| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1).ok())
+                .is_some_and(|h1| h1.focus().is_ok());
+            focus_pending.set_value(!focused);
+        });
     };
     Effect::new(move |_| {
         nav.route.with(|r| (r.journey, r.page, r.answers));
@@ -78,14 +87,14 @@ pub fn App() -> impl IntoView {
         if set_aside.get_untracked().is_some() {
             set_aside.set(None);
         }
-        // A journey page waiting for its policy texts has no h1 yet: focus it when they arrive.
-        focus_pending.set_value(!focus_heading());
+        focus_pending.set_value(true);
+        focus_heading();
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
     let texts = crate::ui::policy_text::use_policy_texts();
     Effect::new(move |_| {
-        if texts.is_ready() && focus_pending.get_value() {
-            focus_pending.set_value(!focus_heading());
+        if texts.is_ready() {
+            focus_heading();
         }
     });
 
