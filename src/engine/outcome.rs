@@ -51,6 +51,20 @@ impl Response {
     }
 }
 
+/// The slots a result leads with, in the order the result page lists them: these, then the
+/// response target and contact time, then [`HEADLINE_LANGUAGE_SLOT`]. The accessibility
+/// page cover (`state::page_cover`) reads the same lists, so a new headline row is checked too.
+pub const HEADLINE_SLOTS: [&str; 6] = [
+    "route",
+    "reopen",
+    "offer_state",
+    "coverage",
+    "filer",
+    "severity",
+];
+/// The headline slot listed after the response target: the language support is in now.
+pub const HEADLINE_LANGUAGE_SLOT: &str = "language_now";
+
 /// Things the visitor should know about the evaluation itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Notice {

@@ -18,7 +18,7 @@ use crate::engine::answers::Answers;
 use crate::engine::derived::region_weekly_hours;
 use crate::engine::evaluate::{evaluate_with, Context};
 use crate::engine::flow::next_question;
-use crate::engine::outcome::{Notice, Outcome};
+use crate::engine::outcome::{Notice, Outcome, HEADLINE_LANGUAGE_SLOT, HEADLINE_SLOTS};
 use crate::engine::verifier::{candidates, sample_instants};
 use crate::policy::data::{slot_index, QUESTIONS};
 use crate::policy::model::{QuestionKind, Section};
@@ -128,20 +128,9 @@ enum Part {
     Open(bool),
 }
 
-/// The headline slots, in the order the result page shows them (ui::wizard::result_page).
-const HEADLINE_SLOTS: [&str; 7] = [
-    "route",
-    "reopen",
-    "offer_state",
-    "coverage",
-    "filer",
-    "severity",
-    "language_now",
-];
-
 fn parts(answers: &Answers, out: &Outcome, now: DateTime<Utc>) -> Vec<Part> {
     let mut parts = Vec::new();
-    for slot in HEADLINE_SLOTS {
+    for slot in HEADLINE_SLOTS.into_iter().chain([HEADLINE_LANGUAGE_SLOT]) {
         let value = slot_index(slot)
             .and_then(|s| out.slots.get(usize::from(s)).copied().flatten())
             .map(|v| v.value);

@@ -3,7 +3,7 @@
 //! "Why this answer" trace. Everything shown comes from the engine's Outcome.
 
 use crate::engine::derived::region_weekly_hours;
-use crate::engine::outcome::Notice;
+use crate::engine::outcome::{Notice, HEADLINE_LANGUAGE_SLOT, HEADLINE_SLOTS};
 use crate::engine::{evaluate_with, outcomes_by_plan, Answer, Answers, Context, Outcome, Response};
 use crate::hours::CustomerZone;
 use crate::i18n::{td_string, Locale};
@@ -59,14 +59,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
         let out = outcome.get();
         let l = loc();
         let mut rows = Vec::new();
-        for slot in [
-            "route",
-            "reopen",
-            "offer_state",
-            "coverage",
-            "filer",
-            "severity",
-        ] {
+        for slot in HEADLINE_SLOTS {
             if let Some(text) = slot_text(&out, slot) {
                 rows.push((slot_heading(l, slot), text));
             }
@@ -83,7 +76,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
                 ));
             }
         }
-        if let Some(text) = slot_text(&out, "language_now") {
+        if let Some(text) = slot_text(&out, HEADLINE_LANGUAGE_SLOT) {
             rows.push((td_string!(l, result.language_label).to_string(), text));
         }
         if let Some(at) = out.language_window_opens {
