@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 mod policy_text;
 use policy_text::TextKeys;
 
+#[path = "build/zones.rs"]
+mod zones;
+
 const SEEDS: &[(&str, &str, &str, &str)] = &[
     (
         "000",
@@ -249,6 +252,7 @@ fn main() {
     let policy = root.join("policy");
     println!("cargo:rerun-if-changed=policy");
     println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=tzdata");
 
     let mut errors = Errors(Vec::new());
     let mut keys = TextKeys::default();
@@ -278,6 +282,15 @@ fn main() {
     )
     .expect("write generated texts");
     std::fs::write(out_dir.join("ui_text.rs"), ui_text()).expect("write generated ui text");
+    let mut zone_errors = Vec::new();
+    let zone_code = zones::compile(&root.join("tzdata"), &mut zone_errors);
+    if !zone_errors.is_empty() {
+        panic!(
+            "the time-zone data under tzdata/ is invalid:\n  - {}",
+            zone_errors.join("\n  - ")
+        );
+    }
+    std::fs::write(out_dir.join("zone_table.rs"), zone_code).expect("write generated zone table");
 }
 
 /// FNV-1a over every policy file (sorted by path), as 8 hex digits.
@@ -866,6 +879,12 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
                 }
             }
         } else {
+            if !zones::is_supported(&policy.join("../tzdata"), &h.zone) {
+                errors.push(format!(
+                    "{ctx}: zone `{}` is not in tzdata/zones.txt, so it is not compiled in",
+                    h.zone
+                ));
+            }
             format!("ZoneSpec::Named({:?})", h.zone)
         };
         let cite = citations(&h.cite, &line_counts, &ctx, errors);

@@ -3,6 +3,7 @@
 //! comes from `policy/facts/*.toml`, with its citation.
 
 use crate::engine::answers::Answers;
+use crate::hours::iana::IanaZone;
 use crate::hours::{CustomerZone, HoursZone, WeeklyHours};
 use crate::policy::data::{self, q, s};
 use crate::policy::model::{RegionHours, ZoneSpec};
@@ -12,7 +13,7 @@ use chrono::{DateTime, Months, NaiveDate, NaiveTime, Utc};
 pub fn weekly_hours(row: &RegionHours, customer: Option<CustomerZone>) -> Option<WeeklyHours> {
     let zone = match row.zone {
         ZoneSpec::FixedOffsetSeconds(offset_seconds) => HoursZone::Fixed { offset_seconds },
-        ZoneSpec::Named(name) => HoursZone::Named(name.parse().ok()?),
+        ZoneSpec::Named(name) => HoursZone::Named(IanaZone::from_name(name)?),
         ZoneSpec::Customer => HoursZone::Named(customer?.0),
     };
     let at = |m: u16| NaiveTime::from_hms_opt(u32::from(m / 60), u32::from(m % 60), 0);

@@ -28,6 +28,7 @@
 //!   be said the answer is `None`.
 
 pub mod calendar; // weekly hours, open/next opening/deadlines
+pub mod iana; // the compiled IANA rules of the supported zones (tzdata/)
 pub mod zone; // time-zone handling
 
 pub use calendar::{WeeklyHours, Window};

@@ -2,11 +2,10 @@
 //! over grids of inputs. Expected instants are written in UTC with the local reading beside
 //! them, so each golden value can be checked by hand against the offset of that day.
 
-use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
-use chrono_tz::Tz;
 
+use super::iana::IanaZone;
 use super::{CustomerZone, HoursZone, WeeklyHours, Window, SUPPORTED_ZONES};
 
 pub(super) fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
@@ -71,7 +70,7 @@ fn others(name: &str) -> WeeklyHours {
 }
 
 fn tz(name: &str) -> HoursZone {
-    HoursZone::Named(Tz::from_str(name).expect("zone compiled in"))
+    HoursZone::Named(IanaZone::from_name(name).expect("zone compiled in"))
 }
 
 fn all_rows() -> Vec<WeeklyHours> {
@@ -678,7 +677,7 @@ fn far_past_and_future_still_answer() {
         na.next_opening(utc(1900, 1, 6, 12, 0), &[]),
         Some(utc(1900, 1, 8, 14, 0))
     );
-    // 2200: chrono-tz's rules run out well before, but it still answers with a real offset.
+    // 2200: the tz rules run out well before (2099), but the zone still answers with a real offset.
     for hours in all_rows() {
         let sat = utc(2200, 6, 14, 12, 0); // a Saturday
         let opening = hours.next_opening(sat, &[]).expect("an opening in 2200");
@@ -1011,15 +1010,10 @@ fn every_supported_zone_is_compiled_in_and_round_trips() {
         "duplicates in SUPPORTED_ZONES"
     );
     assert!((40..=60).contains(&SUPPORTED_ZONES.len()));
-    // The zones of the published rows are compiled in even though not all are offered.
-    for name in [
-        "Europe/Paris",
-        "America/Los_Angeles",
-        "Asia/Tokyo",
-        "UTC",
-        "Etc/UTC",
-    ] {
-        assert!(Tz::from_str(name).is_ok(), "{name}");
+    // The zones of the published rows are compiled in (build.rs also refuses a row whose zone
+    // is not listed).
+    for name in ["Europe/Paris", "America/Los_Angeles", "Asia/Tokyo", "UTC"] {
+        assert!(HoursZone::parse(name).is_some(), "{name}");
     }
 }
 
@@ -1072,18 +1066,18 @@ fn supported_zones_cover_the_awkward_and_the_expected() {
 }
 
 #[test]
-fn the_zone_filter_is_in_effect() {
-    // Not offered and not linked to an offered zone: must not be compiled in, or the wasm
-    // carries the full database (check CHRONO_TZ_TIMEZONE_FILTER in .cargo/config.toml).
-    assert!(Tz::from_str("Asia/Ulaanbaatar").is_err());
-    assert!(Tz::from_str("Europe/Moscow").is_err());
-    // The filter keeps every link to or from a kept zone, and prefixes such as Etc/GMT*, so
-    // ~220 names remain (of ~600); most are aliases that cost a table entry, not a rule set.
-    assert!(
-        chrono_tz::TZ_VARIANTS.len() < 300,
-        "{} zones compiled in",
-        chrono_tz::TZ_VARIANTS.len()
-    );
+fn only_the_listed_zones_are_compiled_in() {
+    // Real zones that are not listed, and aliases of listed ones, are not zones here: the
+    // tables hold exactly tzdata/zones.txt.
+    for name in [
+        "Asia/Ulaanbaatar",
+        "Europe/Moscow",
+        "Etc/UTC",
+        "Europe/Kiev",
+        "US/Pacific",
+    ] {
+        assert!(HoursZone::parse(name).is_none(), "{name}");
+    }
 }
 
 #[test]

@@ -67,7 +67,7 @@ fn check(
 
 // ---------------------------------------------------------------------------------------------
 // Unusual offsets. Asia/Kathmandu (+05:45, no DST) and Pacific/Chatham (+12:45, +13:45 in the
-// southern summer) are both on the supported list and in the chrono-tz filter.
+// southern summer) are both on the supported list (tzdata/zones.txt).
 
 #[test]
 fn kathmandu_friday_close_and_monday_open() {
@@ -492,7 +492,7 @@ fn far_off_clocks_still_give_exact_deadlines() {
         (utc(1970, 1, 1, 0, 0), utc(1970, 1, 1, 16, 0)),
         // Sat 2000-01-01: Fri 16:00 PST → Mon 2000-01-03 16:00Z.
         (utc(2000, 1, 1, 0, 0), utc(2000, 1, 3, 16, 0)),
-        // Fri 2100-01-01: Thu 16:00 PST → Fri 2100-01-01 16:00Z (past chrono-tz's tables,
+        // Fri 2100-01-01: Thu 16:00 PST → Fri 2100-01-01 16:00Z (past the tz tables, which end in 2099,
         // which carry the last offset on: PST in winter).
         (utc(2100, 1, 1, 0, 0), utc(2100, 1, 1, 16, 0)),
         // Fri 9999-12-31: Thu 9999-12-30 16:00 PST → Fri 9999-12-31 16:00Z.

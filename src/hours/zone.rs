@@ -4,10 +4,10 @@
 //! Every conversion here is total. A deadline calculator that panics on an odd date or a DST gap
 //! would take the whole page down with it, so each fallible step has a stated fallback instead.
 
-use std::str::FromStr;
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta, Utc};
 
-use chrono::{DateTime, MappedLocalTime, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
-use chrono_tz::{GapInfo, Tz};
+pub use super::iana::SUPPORTED_ZONES;
+use super::iana::{IanaZone, LocalReading};
 
 /// How a published hours row is pinned to the clock.
 ///
@@ -19,99 +19,23 @@ pub enum HoursZone {
     /// A constant offset east of UTC, in seconds (`+08:00` is `28_800`).
     Fixed { offset_seconds: i32 },
     /// A wall clock that follows the IANA rules of the zone, summer time included.
-    Named(Tz),
+    Named(IanaZone),
 }
 
 /// A customer's IANA time zone from the curated list the UI offers.
 ///
-/// A newtype rather than a bare `Tz`, so that a zone can only come from [`CustomerZone::parse`]
-/// and therefore always names one of [`SUPPORTED_ZONES`]: those are the only zones compiled into
-/// the binary, and the only ones the UI can render a label for.
+/// A newtype rather than a bare [`IanaZone`], so that a zone can only come from
+/// [`CustomerZone::parse`] and the type says what it is for. [`SUPPORTED_ZONES`]
+/// (tzdata/zones.txt) are the only zones compiled in and the only ones the UI offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CustomerZone(pub Tz);
-
-/// The curated list of IANA zone names offered to customers (and compiled into the binary).
-///
-/// Ordered west to east by standard offset so a picker can show it as is. The list is curated
-/// rather than complete because chrono-tz would otherwise compile all ~600 zones into the wasm;
-/// `.cargo/config.toml` sets `CHRONO_TZ_TIMEZONE_FILTER` to exactly these names plus the zones
-/// the published rows use (Europe/Paris, America/Los_Angeles, Asia/Tokyo, UTC). It covers the
-/// markets a Dynamics 365 customer is likely to be in on every inhabited continent, and keeps
-/// the zones whose offsets catch naive arithmetic out: half and quarter hours (St John's,
-/// Kolkata, Kathmandu, Adelaide, Chatham) and southern-hemisphere summer time (Santiago, Sydney,
-/// Auckland, Chatham), plus Casablanca, whose summer time pauses for Ramadan.
-pub const SUPPORTED_ZONES: &[&str] = &[
-    "Pacific/Honolulu",
-    "America/Anchorage",
-    "America/Los_Angeles",
-    "America/Phoenix",
-    "America/Denver",
-    "America/Chicago",
-    "America/Mexico_City",
-    "America/New_York",
-    "America/Toronto",
-    "America/Bogota",
-    "America/Lima",
-    "America/Halifax",
-    "America/Santiago",
-    "America/St_Johns",
-    "America/Sao_Paulo",
-    "America/Argentina/Buenos_Aires",
-    "UTC",
-    "Europe/London",
-    "Europe/Dublin",
-    "Europe/Lisbon",
-    "Africa/Casablanca",
-    "Africa/Lagos",
-    "Europe/Amsterdam",
-    "Europe/Berlin",
-    "Europe/Brussels",
-    "Europe/Madrid",
-    "Europe/Oslo",
-    "Europe/Paris",
-    "Europe/Rome",
-    "Europe/Stockholm",
-    "Europe/Vienna",
-    "Europe/Warsaw",
-    "Europe/Zurich",
-    "Africa/Cairo",
-    "Africa/Johannesburg",
-    "Europe/Athens",
-    "Europe/Helsinki",
-    "Europe/Kyiv",
-    "Asia/Jerusalem",
-    "Europe/Istanbul",
-    "Asia/Riyadh",
-    "Africa/Nairobi",
-    "Asia/Dubai",
-    "Asia/Karachi",
-    "Asia/Kolkata",
-    "Asia/Kathmandu",
-    "Asia/Bangkok",
-    "Asia/Jakarta",
-    "Asia/Shanghai",
-    "Asia/Hong_Kong",
-    "Asia/Singapore",
-    "Asia/Manila",
-    "Australia/Perth",
-    "Asia/Tokyo",
-    "Asia/Seoul",
-    "Australia/Adelaide",
-    "Australia/Brisbane",
-    "Australia/Sydney",
-    "Pacific/Auckland",
-    "Pacific/Chatham",
-];
+pub struct CustomerZone(pub IanaZone);
 
 impl CustomerZone {
-    /// Only names on the curated list are accepted, even if chrono-tz happens to know more (a
-    /// zone linked to a listed one is compiled in too): the UI can only offer, label and
-    /// round-trip what is listed, so anything else, e.g. from a hand-edited URL, is rejected.
+    /// Only names on the curated list are accepted, spelled exactly as listed: the UI can only
+    /// offer, label and round-trip what is listed, so anything else, e.g. from a hand-edited
+    /// URL, is rejected.
     pub fn parse(name: &str) -> Option<CustomerZone> {
-        if !SUPPORTED_ZONES.contains(&name) {
-            return None;
-        }
-        Tz::from_str(name).ok().map(CustomerZone)
+        IanaZone::from_name(name).map(CustomerZone)
     }
 
     /// The IANA name, as accepted by [`CustomerZone::parse`], so it can be stored and restored.
@@ -137,7 +61,7 @@ impl HoursZone {
             Some(offset) => {
                 parse_offset(offset).map(|offset_seconds| HoursZone::Fixed { offset_seconds })
             }
-            None => Tz::from_str(spec).ok().map(HoursZone::Named),
+            None => IanaZone::from_name(spec).map(HoursZone::Named),
         }
     }
 
@@ -176,34 +100,28 @@ impl HoursZone {
     pub fn offset_seconds_at(self, at: DateTime<Utc>) -> i32 {
         match self {
             HoursZone::Fixed { offset_seconds } => offset_seconds,
-            HoursZone::Named(tz) => tz
-                .offset_from_utc_datetime(&at.naive_utc())
-                .fix()
-                .local_minus_utc(),
+            HoursZone::Named(zone) => zone.offset_at(at.timestamp()),
         }
     }
 }
 
 /// Resolves a wall-clock time in an IANA zone, `None` only when chrono's range is exceeded.
-fn named_to_utc(tz: Tz, local: NaiveDateTime) -> Option<NaiveDateTime> {
-    let shift = |offset: &chrono_tz::TzOffset| local.checked_sub_offset(offset.fix());
-    match tz.offset_from_local_datetime(&local) {
-        MappedLocalTime::Single(offset) => shift(&offset),
-        MappedLocalTime::Ambiguous(a, b) => match (shift(&a), shift(&b)) {
+fn named_to_utc(zone: IanaZone, local: NaiveDateTime) -> Option<NaiveDateTime> {
+    let shift = |offset: i32| local.checked_sub_offset(FixedOffset::east_opt(offset)?);
+    let seconds = local.and_utc().timestamp();
+    match zone.read_local(seconds) {
+        LocalReading::Single(offset) => shift(offset),
+        LocalReading::Ambiguous(a, b) => match (shift(a), shift(b)) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         },
-        MappedLocalTime::None => gap_end(tz, local),
-    }
-}
-
-/// The instant a DST gap ends, i.e. the first instant whose wall clock is past `local`.
-fn gap_end(tz: Tz, local: NaiveDateTime) -> Option<NaiveDateTime> {
-    match GapInfo::new(&local, &tz).and_then(|gap| gap.end) {
-        Some(end) => Some(end.naive_utc()),
-        // chrono-tz leaves the end unknown only past the edge of its tables, where no real gap
-        // is; reading `local` with the offset of the instant it names is then as good as any.
-        None => local.checked_sub_offset(tz.offset_from_utc_datetime(&local).fix()),
+        // The instant a DST gap ends, i.e. the first instant whose wall clock is past `local`.
+        LocalReading::Gap { ends_at: Some(end) } => {
+            DateTime::from_timestamp(end, 0).map(|end| end.naive_utc())
+        }
+        // Unknown only past the edge of the tables, where no real gap is; reading `local` with
+        // the offset of the instant it names is then as good as any.
+        LocalReading::Gap { ends_at: None } => shift(zone.offset_at(seconds)),
     }
 }
 

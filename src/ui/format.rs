@@ -46,7 +46,10 @@ pub fn zone_label(l: Locale, zone_id: &str) -> String {
 fn iso_instant(at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
     match zone {
         Some(z) => {
-            let local = at.with_timezone(&z.0);
+            // The offset from our zone tables (src/hours/iana.rs), as a fixed offset chrono writes.
+            let offset = crate::hours::HoursZone::from(z).offset_seconds_at(at);
+            let local = chrono::FixedOffset::east_opt(offset)
+                .map_or_else(|| at.fixed_offset(), |o| at.with_timezone(&o));
             format!(
                 "{} (UTC{}, {})",
                 local.format("%Y-%m-%d %H:%M"),
