@@ -21,14 +21,18 @@ fn arb_theme() -> impl Strategy<Value = Option<Theme>> {
 }
 
 fn arb_holidays() -> impl Strategy<Value = Vec<NaiveDate>> {
-    // Years 1 to 9999: the four-digit years `yyyy-mm-dd` can write.
-    proptest::collection::vec(0i64..3_652_058, 0..=MAX_HOLIDAYS).prop_map(|days| {
-        let mut dates: Vec<NaiveDate> = days
-            .into_iter()
-            .filter_map(|d| {
-                NaiveDate::from_ymd_opt(1, 1, 1)?.checked_add_signed(chrono::TimeDelta::days(d))
-            })
-            .collect();
+    // Mostly years 1 to 9999 (`yyyy-mm-dd`), sometimes any date chrono can hold: other years are
+    // written with a sign (`+12345-01-01`, escaped in the query) and must read back too.
+    let (min, max) = (NaiveDate::MIN, NaiveDate::MAX);
+    let day = prop_oneof![
+        3 => (0i64..3_652_058).prop_filter_map("in range", |d| {
+            NaiveDate::from_ymd_opt(1, 1, 1)?.checked_add_signed(chrono::TimeDelta::days(d))
+        }),
+        1 => (0..=(max - min).num_days()).prop_filter_map("in range", move |d| {
+            min.checked_add_signed(chrono::TimeDelta::days(d))
+        }),
+    ];
+    proptest::collection::vec(day, 0..=MAX_HOLIDAYS).prop_map(|mut dates| {
         dates.sort_unstable();
         dates.dedup();
         dates

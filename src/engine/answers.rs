@@ -1,6 +1,7 @@
 //! A visitor's answers, keyed by question. Values are validated on the way in, so the engine
 //! only ever sees well-formed answers; anything else is reported, never guessed.
 
+use crate::engine::iso_date;
 use crate::hours::CustomerZone;
 use crate::policy::data::{option_index, question_index, QUESTIONS, QUESTION_COUNT};
 use crate::policy::model::QuestionKind;
@@ -165,7 +166,7 @@ impl Answers {
             .filter_map(|(q, v)| {
                 let text = match (*v)? {
                     Answer::Choice(o) => q.options.get(usize::from(o))?.to_string(),
-                    Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
+                    Answer::Date(d) => iso_date::format(d),
                     Answer::Count(n) => n.to_string(),
                     Answer::Zone(z) => z.name().to_string(),
                 };
@@ -191,12 +192,14 @@ pub fn parse_answer(q: u8, value: &str) -> Result<Answer, AnswerError> {
                     value: value_s,
                 })
         }
-        QuestionKind::Date => NaiveDate::parse_from_str(value, "%Y-%m-%d")
-            .map(Answer::Date)
-            .map_err(|_| AnswerError::BadDate {
-                question: err_q,
-                value: value_s,
-            }),
+        QuestionKind::Date => {
+            iso_date::parse(value)
+                .map(Answer::Date)
+                .ok_or(AnswerError::BadDate {
+                    question: err_q,
+                    value: value_s,
+                })
+        }
         QuestionKind::Count => {
             value
                 .parse::<u32>()

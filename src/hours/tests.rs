@@ -2,7 +2,6 @@
 //! over grids of inputs. Expected instants are written in UTC with the local reading beside
 //! them, so each golden value can be checked by hand against the offset of that day.
 
-
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 use super::iana::IanaZone;

@@ -24,6 +24,7 @@
 //! Parsing is total: a value that is not understood is dropped with a `ConfigProblem` naming the
 //! parameter and the safe default used instead, never a panic or a broken page.
 
+use crate::engine::iso_date;
 use crate::state::route::{percent_encode, query_pairs};
 use chrono::NaiveDate;
 use std::fmt;
@@ -332,7 +333,8 @@ impl EmbedConfig {
             let dates: Vec<String> = self
                 .holidays
                 .iter()
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                // Escaped for the `+` of years after 9999 (a raw `+` reads as a space).
+                .map(|d| percent_encode(&iso_date::format(*d)))
                 .collect();
             parts.push(format!("{HOLIDAYS_PARAM}={}", dates.join(",")));
         }
@@ -360,7 +362,10 @@ fn parse_holidays(value: &str) -> (Vec<NaiveDate>, Vec<ConfigProblem>) {
     let mut problems = Vec::new();
     let mut too_many = false;
     for entry in value.split(',').map(str::trim).filter(|e| !e.is_empty()) {
-        let Some(date) = parse_date(entry) else {
+        // The route's date format: `yyyy-mm-dd` naming a day that exists (`2026-02-30` does
+        // not), and a sign on years outside 0 to 9999 (`+12345-01-01`), so `to_query`
+        // round-trips any date.
+        let Some(date) = iso_date::parse(entry) else {
             problems.push(ConfigProblem::Holiday(quoted(entry)));
             continue;
         };
@@ -378,23 +383,6 @@ fn parse_holidays(value: &str) -> (Vec<NaiveDate>, Vec<ConfigProblem>) {
         problems.push(ConfigProblem::TooManyHolidays);
     }
     (dates, problems)
-}
-
-/// Exactly `yyyy-mm-dd` naming a day that exists (`2026-02-30` does not).
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = b.get(range)?;
-        if !part.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        Some(part.iter().fold(0u32, |n, d| n * 10 + u32::from(*d - b'0')))
-    };
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let year = i32::try_from(digits(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 /// `http(s)://host[:port]` with an optional trailing `/`, normalised to lowercase without the
@@ -589,8 +577,18 @@ mod tests {
     }
 
     #[test]
+    fn holidays_outside_four_digit_years_keep_their_sign() {
+        let (config, problems) = EmbedConfig::parse("holidays=%2B12345-01-01,-0001-12-31");
+        assert_eq!(problems, vec![]);
+        assert_eq!(config.holidays, vec![date(-1, 12, 31), date(12345, 1, 1)]);
+        let query = config.to_query();
+        assert_eq!(query, "holidays=-0001-12-31,%2B12345-01-01");
+        assert_eq!(EmbedConfig::parse(&query), (config, vec![]));
+    }
+
+    #[test]
     fn dates_are_strict() {
-        assert_eq!(parse_date("2024-02-29"), Some(date(2024, 2, 29)));
+        assert_eq!(iso_date::parse("2024-02-29"), Some(date(2024, 2, 29)));
         for bad in [
             "2026-02-30",
             "2025-02-29",
@@ -603,7 +601,7 @@ mod tests {
             "2026-00-10",
             "",
         ] {
-            assert_eq!(parse_date(bad), None, "{bad}");
+            assert_eq!(iso_date::parse(bad), None, "{bad}");
         }
     }
 
@@ -613,7 +611,7 @@ mod tests {
         let list: Vec<String> = (0..150)
             .rev()
             .filter_map(|i| start.checked_add_days(chrono::Days::new(i)))
-            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map(iso_date::format)
             .collect();
         let (config, problems) = EmbedConfig::parse(&format!("holidays={}", list.join(",")));
         assert_eq!(config.holidays.len(), MAX_HOLIDAYS);

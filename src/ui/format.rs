@@ -8,7 +8,8 @@
 //! than the whole policy). The engine computes the instants; this module only writes them. If
 //! `Intl` refuses (it never should for our zones), the ISO form is shown instead of nothing.
 
-use crate::hours::CustomerZone;
+use crate::engine::iso_date;
+use crate::hours::{CustomerZone, HoursZone};
 use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -16,7 +17,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 pub fn date_text(l: Locale, date: NaiveDate) -> String {
     let noon = date.and_hms_opt(12, 0, 0).map(|t| t.and_utc());
     noon.and_then(|at| intl(l, at, "UTC", false))
-        .unwrap_or_else(|| date.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| iso_date::format(date))
 }
 
 /// An instant in the customer's time zone (or UTC), with weekday, date, time and the zone's name,
@@ -46,18 +47,16 @@ pub fn zone_label(l: Locale, zone_id: &str) -> String {
 fn iso_instant(at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
     match zone {
         Some(z) => {
-            // The offset from our zone tables (src/hours/iana.rs), as a fixed offset chrono writes.
-            let offset = crate::hours::HoursZone::from(z).offset_seconds_at(at);
-            let local = chrono::FixedOffset::east_opt(offset)
-                .map_or_else(|| at.fixed_offset(), |o| at.with_timezone(&o));
+            // Wall clock and offset from our zone tables (src/hours/iana.rs).
+            let hours = HoursZone::from(z);
             format!(
                 "{} (UTC{}, {})",
-                local.format("%Y-%m-%d %H:%M"),
-                local.format("%:z"),
+                iso_date::format_minute(hours.to_local(at)),
+                iso_date::format_offset(hours.offset_seconds_at(at)),
                 z.name().replace('_', " ")
             )
         }
-        None => format!("{} (UTC)", at.format("%Y-%m-%d %H:%M")),
+        None => format!("{} (UTC)", iso_date::format_minute(at.naive_utc())),
     }
 }
 
@@ -190,4 +189,33 @@ fn intl(l: Locale, at: DateTime<Utc>, zone: &str, with_time: bool) -> Option<Str
 #[cfg(not(target_arch = "wasm32"))]
 fn intl(_: Locale, _: DateTime<Utc>, _: &str, _: bool) -> Option<String> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// Natively there is no `Intl`, so these are the ISO fallbacks the browser shows when `Intl`
+    /// refuses: the texts chrono's `%Y-%m-%d %H:%M` and `%:z` wrote before.
+    #[test]
+    fn iso_fallbacks() {
+        let at = Utc.with_ymd_and_hms(2025, 2, 4, 22, 5, 0).single();
+        let zone = |name| CustomerZone::parse(name);
+        let (Some(at), Some(la), Some(kathmandu)) =
+            (at, zone("America/Los_Angeles"), zone("Asia/Kathmandu"))
+        else {
+            panic!("test instant and zones exist");
+        };
+        assert_eq!(
+            instant_text(Locale::en, at, Some(la)),
+            "2025-02-04 14:05 (UTC-08:00, America/Los Angeles)"
+        );
+        assert_eq!(
+            instant_text(Locale::en, at, Some(kathmandu)),
+            "2025-02-05 03:50 (UTC+05:45, Asia/Kathmandu)"
+        );
+        assert_eq!(instant_text(Locale::en, at, None), "2025-02-04 22:05 (UTC)");
+        assert_eq!(date_text(Locale::en, at.date_naive()), "2025-02-04");
+    }
 }
