@@ -2,7 +2,7 @@
 # Runs every check and test, on a fresh machine too (installs what it needs first):
 #   formatting, supply chain (cargo deny: licences, bans, sources), clippy (native, core-only and wasm32), native tests (full crate and the policy
 #   core alone), wasm tests in headless Chromium, a release build, browser end-to-end tests with
-#   axe-core, and the size report.
+#   axe-core, the size report and the performance budgets (scripts/budgets.py --ceilings).
 # Every step runs even if an earlier one failed; the last line is the summary and the exit code
 # is non-zero if anything failed.
 set -uo pipefail
@@ -52,6 +52,9 @@ step "supply chain"        cargo deny --offline check licenses bans sources
 step "build release"       trunk build --release
 step "e2e"                 bash -c 'cd e2e && npx playwright test'
 step "size report"         python3 scripts/size_report.py dist
+# Performance budgets (README "Performance"): evaluation and verification times as the issue sets
+# them; the download sizes against their ratchet until they meet their budgets (scripts/budgets.py).
+step "budgets"             python3 scripts/budgets.py dist --ceilings
 
 echo
 echo "took $(( $(date +%s) - start_all ))s"
