@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import axe from 'axe-core';
 import { expect, WCAG_TAGS } from './fixtures.mjs';
 import { catalogue } from './catalogue.mjs';
+import { resultComplete } from './wizard-helpers.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -149,6 +150,8 @@ export async function expectRendered(frame, heading, T) {
   for (const notice of [T.policy_text.loading, T.wizard.bad_answer, T.wizard.rules_changed, T.wizard.newer_link]) {
     await expect(frame.getByText(notice, { exact: true })).toHaveCount(0);
   }
+  // A result page shows its answer first and the rest in the next frames: check all of it.
+  if (heading === T.result.title) await resultComplete(frame, T);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { test, expect, expectAccessible, hasHorizontalOverflow } from './fixtures.mjs';
 import {
   EN, START_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001, h1, answer, pressContinue, answerAll, seeResult,
-  currentQuestion, questionGroup, optionLabel, continueButton, backLink,
+  currentQuestion, questionGroup, optionLabel, continueButton, backLink, resultComplete,
 } from './wizard-helpers.mjs';
 
 const K = EN.kiosk;
@@ -250,6 +250,7 @@ test.describe('continue on your phone', () => {
 
     await page.goto(`/?j=open-request&p=result&${new URLSearchParams(SC001.answers).toString().replaceAll('%2F', '/')}`);
     await expect(h1(page)).toHaveText(RESULT_TITLE);
+    await resultComplete(page, EN);
     await expect(page.getByRole('img', { name: K.qr_label })).toHaveCount(0);
     await expect(page.getByRole('button', { name: EN.result.copy, exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: K.share_title })).toHaveCount(0);

@@ -4,7 +4,7 @@
 // the switcher is remembered; and the pseudo-locale (30 % longer, accented) never overflows 320 px.
 import { test, expect, expectAccessible, hasHorizontalOverflow } from './fixtures.mjs';
 import { catalogue } from './catalogue.mjs';
-import { SC001, zoneLabel, instantText } from './wizard-helpers.mjs';
+import { SC001, zoneLabel, instantText, resultComplete } from './wizard-helpers.mjs';
 
 const LANGUAGES = ['en', 'nl', 'nb', 'id'];
 const ENDONYM = { en: 'English', nl: 'Nederlands', nb: 'Norsk bokmål', id: 'Bahasa Indonesia' };
@@ -65,6 +65,7 @@ function walker(page, lang) {
     async seeResult() {
       await page.getByRole('link', { name: T.wizard.see_result, exact: true }).click();
       await expect(h1()).toHaveText(T.result.title);
+      await resultComplete(page, T);
     },
     async facts() {
       await expect(page.getByRole('term').first()).toBeVisible();

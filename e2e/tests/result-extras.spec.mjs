@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, expectAccessible } from './fixtures.mjs';
-import { EN, h1, journeyUrl, RESULT_TITLE, SC001, optionLabel } from './wizard-helpers.mjs';
+import { EN, h1, journeyUrl, RESULT_TITLE, SC001, optionLabel, resultComplete } from './wizard-helpers.mjs';
 
 test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' });
 
@@ -35,6 +35,7 @@ test('a link made with other rules opens and says the rules have changed', async
 test('compare plans answers "which plans give me…" and says how to buy', async ({ page }) => {
   await page.goto(journeyUrl('compare-plans', 'result', { product: 'ce_app', plan: 'subscription', impact: 'moderate' }));
   await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await resultComplete(page, EN);
   // The matrix marks the cells that differ from the visitor's own plan (Subscription): Premier's
   // severity B answer (< 2 h, around the clock) differs; the Subscription row itself never does.
   const differs = page.getByRole('cell').filter({ hasText: EN.result.differs });

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
-import { EN, RESULT_TITLE, SC001, h1, instantText, journeyUrl } from './wizard-helpers.mjs';
+import { EN, RESULT_TITLE, SC001, h1, instantText, journeyUrl, resultComplete } from './wizard-helpers.mjs';
 
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -47,6 +47,7 @@ for (const c of CASES) {
 
       await page.goto(journeyUrl(SC001.journey, 'result', answers));
       await expect(h1(page)).toHaveText(RESULT_TITLE);
+      await resultComplete(page, EN);
       await expect(page.getByText(EN.result.notice_clock, { exact: true })).toHaveCount(c.wrong ? 1 : 0);
 
       const by = expected.response?.contact_by;

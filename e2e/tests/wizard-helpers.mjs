@@ -139,16 +139,30 @@ export async function answerAll(page, answers, { axe = false } = {}) {
   throw new Error('the journey never reached "Check your answers"');
 }
 
-/** From "Check your answers" to the result page. */
+/** From "Check your answers" to the result page, complete. */
 export async function seeResult(page) {
   await expect(h1(page)).toHaveText(CHECK_TITLE);
   await page.getByRole('link', { name: EN.wizard.see_result, exact: true }).click();
   await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await resultComplete(page, EN);
+}
+
+/**
+ * Waits until the result page is built to the end. The answer is shown first; what is below it
+ * and then the "Why this answer" list follow in the next frames (src/ui/wizard/result_page.rs),
+ * so a check of the whole page (axe) waits for the list, which is built last (hidden, as its
+ * disclosure is closed). `page` may be a frame; `T` the texts of the page's language.
+ */
+export async function resultComplete(page, T) {
+  await expect(page.getByRole('link', { name: T.result.start_again, exact: true })).toBeVisible();
+  await expect(page.getByRole('group').filter({ hasText: T.result.why_title })
+    .getByRole('listitem', { includeHidden: true }).first()).toBeAttached();
 }
 
 /** The result's answer list as { term: definition }. */
 export async function resultFacts(page) {
   await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await resultComplete(page, EN);
   await expect(page.getByRole('term').first()).toBeVisible();
   const terms = await page.getByRole('term').allTextContents();
   const defs = await page.getByRole('definition').allTextContents();

@@ -81,8 +81,11 @@ pub fn App() -> impl IntoView {
             first_render.set_value(false);
             return;
         }
-        // An announcement belongs to the page it was made on.
-        announcement.set(String::new());
+        // An announcement belongs to the page it was made on. (Set only when there is one: an
+        // unchanged signal would still redraw the live region.)
+        if announcement.with_untracked(|a| !a.is_empty()) {
+            announcement.set(String::new());
+        }
         // The notice about stored data set aside belongs to the page it was found on.
         if set_aside.get_untracked().is_some() {
             set_aside.set(None);
@@ -105,13 +108,17 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let route = nav.route.get();
         if route.journey.is_some() {
-            // Set once: the notice is shown (and announced) once, not again on every page.
-            if !crate::ui::storage::keep(|kept| {
-                kept.remember_route(&route);
-            }) && !storage_failed.get_untracked()
-            {
-                storage_failed.set(true);
-            }
+            // Written once the new page is painted: the page does not need it, and the visitor's
+            // click should not wait for storage.
+            crate::ui::idle::after_next_paint(move || {
+                // Set once: the notice is shown (and announced) once, not again on every page.
+                if !crate::ui::storage::keep(|kept| {
+                    kept.remember_route(&route);
+                }) && !storage_failed.get_untracked()
+                {
+                    storage_failed.set(true);
+                }
+            });
         }
     });
 
@@ -138,13 +145,19 @@ pub fn App() -> impl IntoView {
             )
         });
         let app_name = td_string!(l, app_name);
-        document().set_title(&match heading {
+        let title = match heading {
             Some(h) => format!("{h} – {app_name}"),
             None => app_name.to_string(),
-        });
+        };
+        // Set once the page is painted (in order, so the last page's title stays): the browser
+        // updates its tab and window list for it, which the new page need not wait for.
+        crate::ui::idle::after_next_paint(move || document().set_title(&title));
     });
 
-    let page = move || match nav.route.with(|r| r.journey) {
+    // Only a change of journey swaps the page component: within a journey, `Wizard` follows the
+    // route itself, so a step does not build the whole wizard again.
+    let journey = Memo::new(move |_| nav.route.with(|r| r.journey));
+    let page = move || match journey.get() {
         None => view! { <StartPage /> }.into_any(),
         Some(journey) => view! { <Wizard journey /> }.into_any(),
     };

@@ -6,6 +6,7 @@ pub mod crash;
 mod embed;
 mod fetch;
 mod format;
+mod idle;
 mod kiosk;
 mod language;
 mod navigation;
@@ -15,6 +16,7 @@ mod policy_text;
 mod start_page;
 mod storage;
 mod text;
+mod warm_up;
 mod wizard;
 
 pub use app::App;

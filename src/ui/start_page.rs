@@ -13,6 +13,8 @@ pub fn StartPage() -> impl IntoView {
     let language = use_language();
     let nav = use_navigation();
     let loc = move || locale(language.get());
+    // While the visitor reads, prepare the code of the journey pages (`ui::warm_up`).
+    crate::ui::warm_up::question_page_code();
 
     // A journey left unfinished on this device, if storage allows. `state::stored` has already
     // refused anything corrupt, foreign or written by a newer version.

@@ -53,7 +53,9 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                 next.set_index(q, a);
                 // Answers that stopped mattering leave the URL too, so they cannot come back.
                 let next = prune(&next, journey);
-                error.set(false);
+                if error.get_untracked() {
+                    error.set(false);
+                }
                 // This page's history entry keeps the answer, so the browser's Back button
                 // returns to it answered, as the Back link does.
                 nav.replace_url(&route_to(journey, Page::Question(q), next));
@@ -102,15 +104,19 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                         let opt_s = opt_s.clone();
                         move || value.get() == opt_s
                     };
+                    // `checked` comes before `name`: the next question's page reuses these
+                    // inputs (Leptos patches a page into the one before), and attributes are
+                    // set in this order. A button still checked from the last question would
+                    // otherwise join this question's group checked and uncheck its answer.
                     view! {
                         <div class="radios__item">
                             <input
                                 class="radios__input"
                                 type="radio"
                                 id=input_id.clone()
+                                prop:checked=checked
                                 name=id
                                 value=opt_s.clone()
-                                prop:checked=checked
                                 on:change=move |_| value.set(opt_s.clone())
                             />
                             <label class="radios__label" for=input_id>
@@ -149,13 +155,21 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                 }
                 .into_any(),
                 _ => {
-                    let zones = SUPPORTED_ZONES
-                        .iter()
-                        .map(|z| {
-                            let label = move || crate::ui::format::zone_label(loc(), z);
-                            view! { <option value=*z selected=move || value.get() == *z>{label}</option> }
-                        })
-                        .collect_view();
+                    // Sixty options: one reactive closure for the list (it follows the language),
+                    // not two per option. The labels were made in idle time (`ui::warm_up`).
+                    // `selected` only sets the starting choice; after that the select itself
+                    // holds the visitor's choice and `value` follows it.
+                    let zones = move || {
+                        let l = loc();
+                        SUPPORTED_ZONES
+                            .iter()
+                            .map(|&z| {
+                                let selected = value.with_untracked(|v| v == z);
+                                let label = crate::ui::warm_up::zone_label(l, z);
+                                view! { <option value=z selected=selected>{label}</option> }
+                            })
+                            .collect_view()
+                    };
                     view! {
                         <select class="select" id=input_id.clone() name=id aria-describedby=described aria-invalid=invalid
                             on:change=move |e| value.set(event_target_value(&e))>
@@ -197,17 +211,9 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
 /// own time zone when it is one we support (the visitor can change it).
 fn default_value(kind: QuestionKind) -> String {
     match kind {
-        QuestionKind::Zone => browser_zone()
-            .filter(|z| SUPPORTED_ZONES.contains(&z.as_str()))
-            .unwrap_or_else(|| "UTC".into()),
+        QuestionKind::Zone => crate::ui::warm_up::browser_zone()
+            .unwrap_or("UTC")
+            .to_string(),
         _ => String::new(),
     }
-}
-
-fn browser_zone() -> Option<String> {
-    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
-        .resolved_options();
-    js_sys::Reflect::get(&options, &"timeZone".into())
-        .ok()?
-        .as_string()
 }

@@ -52,7 +52,6 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
         evaluate_with(&answers, &ctx)
     });
     let back_route = route_to(journey, Page::Check, answers);
-    let restart = route_to(journey, Page::Next, Answers::new());
     let zone = answers.zone(q::TIME_ZONE);
 
     let headline_rows = move || {
@@ -109,6 +108,42 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
         announcer.say(text);
     }
 
+    // The page is built in three stages, each in the task after the one before was painted, so
+    // that "See your answer" paints the answer itself quickly: (1) the back link, the heading and
+    // the answer, the first screenful; (2) everything below it; (3) the "Why this answer" list
+    // inside its closed disclosure, about 600 of the page's 1,000 nodes in journey 1 (at once if
+    // the visitor opens it first). A later stage only adds content below all that is shown, so
+    // nothing the visitor is reading moves; focus (on the h1) and the announcement of the answer
+    // are not affected.
+    let stage = RwSignal::new(1u8);
+    next_stage_after_paint(stage);
+    let below_answer = Memo::new(move |_| stage.get() >= 2);
+
+    view! {
+        <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
+        <h1 tabindex="-1">{move || td_string!(loc(), result.title)}</h1>
+        <div class="answer" role="status" aria-live="polite">
+            <dl class="answer__list">{headline}</dl>
+        </div>
+        {move || below_answer.get().then(|| view! { <ResultDetails journey answers outcome now stage /> })}
+    }
+}
+
+/// Everything below the answer (stage 2 of `ResultPage`): the plan matrix or live clock of some
+/// journeys, "sources differ", notices, the explanations by section, the ticket summary with
+/// Copy and Print, "Why this answer" (its list in stage 3) and "Start again".
+#[component]
+fn ResultDetails(
+    journey: Journey,
+    answers: Answers,
+    outcome: Memo<Outcome>,
+    now: ReadSignal<DateTime<Utc>>,
+    stage: RwSignal<u8>,
+) -> impl IntoView {
+    let language = use_language();
+    let loc = move || locale(language.get());
+    let zone = answers.zone(q::TIME_ZONE);
+    let restart = route_to(journey, Page::Next, Answers::new());
     let sections = move || {
         let out = outcome.get();
         let l = loc();
@@ -172,24 +207,33 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             .collect_view()
     };
 
+    // "Why this answer": its list is stage 3, or built at once if the visitor opens it first.
+    let trace_built = Memo::new(move |_| stage.get() >= LAST_STAGE);
     let trace = move || {
-        let out = outcome.get();
-        let l = loc();
-        out.fired
-            .iter()
-            .filter_map(|&i| RULES.get(usize::from(i)).map(|r| (i, r)))
-            .map(|(i, r)| {
-                let overridden = out.is_overridden(i);
-                view! {
-                    <li class:trace--overridden=overridden>
-                        <span class="trace__id">{rule_label(r)}</span> " "
-                        {rule_text(usize::from(i))}
-                        {overridden.then(|| view! { " " <em>{td_string!(l, result.overridden)}</em> })}
-                        " " <Sources cites=r.cite with_original=true />
-                    </li>
-                }
-            })
-            .collect_view()
+        trace_built.get().then(|| {
+            let out = outcome.get();
+            let l = loc();
+            out.fired
+                .iter()
+                .filter_map(|&i| RULES.get(usize::from(i)).map(|r| (i, r)))
+                .map(|(i, r)| {
+                    let overridden = out.is_overridden(i);
+                    view! {
+                        <li class:trace--overridden=overridden>
+                            <span class="trace__id">{rule_label(r)}</span> " "
+                            {rule_text(usize::from(i))}
+                            {overridden.then(|| view! { " " <em>{td_string!(l, result.overridden)}</em> })}
+                            " " <Sources cites=r.cite with_original=true />
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let open_trace = move |_| {
+        if stage.get_untracked() < LAST_STAGE {
+            stage.set(LAST_STAGE);
+        }
     };
 
     let summary_text = Memo::new(move |_| ticket_summary(loc(), &answers, &outcome.get(), zone));
@@ -218,13 +262,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
         Journey::LanguageHours => view! { <LanguageClock answers now /> }.into_any(),
         _ => ().into_any(),
     };
-
     view! {
-        <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
-        <h1 tabindex="-1">{move || td_string!(loc(), result.title)}</h1>
-        <div class="answer" role="status" aria-live="polite">
-            <dl class="answer__list">{headline}</dl>
-        </div>
         // Kiosk mode only: the result as a QR code to take along.
         <crate::ui::kiosk::ContinueOnPhone />
         {extra}
@@ -244,12 +282,29 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             })}
             <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { td_string!(loc(), result.copied) } else { td_string!(loc(), result.copy_failed) })}</p>
         </section>
-        <details class="trace">
+        <details class="trace" on:toggle=open_trace>
             <summary>{move || td_string!(loc(), result.why_title)}</summary>
             <ol class="trace__list">{trace}</ol>
         </details>
         <p><RouteLink route=restart>{move || td_string!(loc(), result.start_again)}</RouteLink></p>
     }
+}
+
+/// The result page's last stage (see `ResultPage`).
+const LAST_STAGE: u8 = 3;
+
+/// Moves `stage` on by one after each paint until `LAST_STAGE`. Stops if the page was left
+/// meanwhile (the signal is gone) or a stage was skipped to the last.
+fn next_stage_after_paint(stage: RwSignal<u8>) {
+    crate::ui::idle::after_next_paint(move || {
+        let Some(now) = stage.try_get_untracked() else {
+            return;
+        };
+        if now < LAST_STAGE {
+            stage.set(now + 1);
+            next_stage_after_paint(stage);
+        }
+    });
 }
 
 /// A rule's explanation (`RULES[i]`) in the interface language.
@@ -382,7 +437,7 @@ fn ticket_summary(
         lines.push(format!(
             "{}: {}",
             use_policy_texts().question_summary(q::TIME_ZONE),
-            crate::ui::format::zone_label(l, z.name())
+            crate::ui::warm_up::zone_label(l, z.name())
         ));
     }
     if answers.get(q::LANGUAGE).is_some() {

@@ -1,0 +1,159 @@
+//! Work the journey pages need, done ahead while the visitor reads.
+//!
+//! Three things made the first page of their kind slow to show (journey 1 at 4× CPU slowdown):
+//! * the journey's first question page: the browser compiles WebAssembly functions when they are
+//!   first called, and the click that opens a journey called some 250 new ones (about half of
+//!   that click). `question_page_code` builds an unseen question page when the start page is
+//!   idle, so they are compiled by then.
+//! * the visit's first `Intl.DateTimeFormat`, which loads the browser's locale and time-zone data
+//!   (50 to 100 ms, in one piece), and
+//! * the time-zone picker's sixty labels ("America/Los Angeles (Pacific Time)",
+//!   `ui::format::zone_label`), one formatter each (about 130 ms when the picker opened).
+//!
+//! None of it depends on the answers. `start` loads the `Intl` data right after a journey's page
+//! is painted (the visitor has only begun to read, so a click is least likely to arrive and
+//! wait), then makes the labels in pieces of a few milliseconds with pauses between, and keeps
+//! them for the visit: the picker, the check page and the summary only read them. A label not
+//! made yet (a deep link straight to the picker) is made on demand, exactly as before.
+
+use crate::hours::SUPPORTED_ZONES;
+use crate::i18n::Locale;
+use crate::policy::data::QUESTIONS;
+use crate::policy::model::QuestionKind;
+use crate::policy::Journey;
+use crate::ui::idle::{after_next_paint, when_idle};
+use leptos::prelude::{set_timeout, GetValue, Owner, StoredValue};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::time::Duration;
+
+/// How long one piece may run (it ends after the label that crosses this): an input arriving
+/// meanwhile waits at most about this long.
+const PIECE_MS: f64 = 4.0;
+
+/// The pause between pieces, in which the page is free for the visitor.
+const PAUSE: Duration = Duration::from_millis(25);
+
+thread_local! {
+    /// The labels made during this visit for one language (its tag), by position in
+    /// `SUPPORTED_ZONES`. Another language starts a new list: visitors rarely switch back.
+    static LABELS: RefCell<(&'static str, Vec<Option<String>>)> = const { RefCell::new(("", Vec::new())) };
+    /// The browser's own time zone, if it is one we list: asked once per visit.
+    static BROWSER_ZONE: OnceCell<Option<&'static str>> = const { OnceCell::new() };
+    /// Bumped by every `start`, so a warm-up for a language left behind stops.
+    static RUN: Cell<u32> = const { Cell::new(0) };
+    /// Whether this visit has built its unseen question page (`question_page_code`).
+    static QUESTION_PAGE_BUILT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Called by the start page: once per visit, in the first idle period after the start page has
+/// been painted (never while it loads), builds an unseen question page
+/// (`wizard::build_unseen_question_page`) so that opening a journey does not wait for the browser
+/// to compile its code. About 10 ms of work.
+pub fn question_page_code() {
+    let Some(owner) = Owner::current() else {
+        return;
+    };
+    // Disposed with the start page: then the visitor has moved on and nothing is built.
+    let start_page_shown = StoredValue::new(());
+    after_next_paint(move || {
+        when_idle(move || {
+            if start_page_shown.try_get_value().is_none() || QUESTION_PAGE_BUILT.with(Cell::get) {
+                return;
+            }
+            QUESTION_PAGE_BUILT.with(|b| b.set(true));
+            // Under its own owner, cleaned up at once: nothing of the page outlives the build.
+            let unseen = owner.child();
+            unseen.with(crate::ui::wizard::build_unseen_question_page);
+            unseen.cleanup();
+            // What a click on a journey reads first (the code, and the browser's history state).
+            crate::ui::navigation::history_depth();
+        })
+    });
+}
+
+/// A time zone's label in the interface language (`ui::format::zone_label`), made once a visit.
+pub fn zone_label(l: Locale, zone: &str) -> String {
+    use leptos_i18n::Locale as _;
+    let Some(i) = SUPPORTED_ZONES.iter().position(|&z| z == zone) else {
+        return crate::ui::format::zone_label(l, zone);
+    };
+    let tag = l.as_str();
+    let found = LABELS.with(|c| {
+        let c = c.borrow();
+        (c.0 == tag)
+            .then(|| c.1.get(i).cloned().flatten())
+            .flatten()
+    });
+    found.unwrap_or_else(|| {
+        let made = crate::ui::format::zone_label(l, zone);
+        LABELS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != tag {
+                *c = (tag, vec![None; SUPPORTED_ZONES.len()]);
+            }
+            if let Some(slot) = c.1.get_mut(i) {
+                *slot = Some(made.clone());
+            }
+        });
+        made
+    })
+}
+
+/// The browser's time zone when it is one we list (the picker's pre-selected answer).
+pub fn browser_zone() -> Option<&'static str> {
+    BROWSER_ZONE.with(|z| {
+        *z.get_or_init(|| {
+            let options =
+                js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+                    .resolved_options();
+            let zone = js_sys::Reflect::get(&options, &"timeZone".into())
+                .ok()?
+                .as_string()?;
+            SUPPORTED_ZONES.iter().copied().find(|&z| z == zone)
+        })
+    })
+}
+
+/// Starts making, in small pieces, what `journey`'s later pages need in language `l`: the `Intl`
+/// data (every journey's result formats dates) and, if the journey asks for a time zone, the
+/// picker's labels. Stops a warm-up started earlier for another language.
+pub fn start(journey: Journey, l: Locale) {
+    let run = RUN.with(|r| {
+        r.set(r.get().wrapping_add(1));
+        r.get()
+    });
+    let asks_zone = QUESTIONS
+        .iter()
+        .any(|q| q.kind == QuestionKind::Zone && q.journeys.contains(&journey));
+    let zones: Vec<&'static str> = if asks_zone {
+        SUPPORTED_ZONES.to_vec()
+    } else {
+        Vec::new()
+    };
+    // Right after the journey page is painted: the visitor has only begun to read it, so this is
+    // when a click is least likely to arrive and wait.
+    after_next_paint(move || {
+        // The visit's first `Intl` formatter loads the browser's locale data: one piece that
+        // cannot be cut smaller (about 50 to 90 ms at 4× CPU slowdown).
+        if RUN.with(Cell::get) == run {
+            browser_zone();
+            set_timeout(move || make_labels(l, run, zones.into_iter()), PAUSE);
+        }
+    });
+}
+
+/// Makes the labels of `zones`, one piece of about `PIECE_MS` at a time, with a pause between.
+fn make_labels(l: Locale, run: u32, mut zones: std::vec::IntoIter<&'static str>) {
+    if zones.len() == 0 || RUN.with(Cell::get) != run {
+        return;
+    }
+    let started = js_sys::Date::now();
+    // At least one label per piece, so the warm-up always ends.
+    for zone in zones.by_ref() {
+        zone_label(l, zone);
+        if js_sys::Date::now() - started >= PIECE_MS {
+            break;
+        }
+    }
+    set_timeout(move || make_labels(l, run, zones), PAUSE);
+}
