@@ -127,6 +127,11 @@ say();
 const W = browser.walk;
 say(`4. Slowest interaction: journey 1 (open-request) clicked through to its result at ${W.cpu_slowdown}x CPU slowdown,`);
 say(`   ${W.steps} steps; Event Timing (PerformanceObserver 'event', durationThreshold 16 ms, + 'first-input').`);
+const walks = browser.walks ?? [];
+if (walks.length > 1) {
+  say(`   ${walks.length} walks, each in a fresh browser context; their slowest: ${walks.map((w) => `${ms(w.slowest_ms)} (${w.step ?? '-'})`).join(', ')}.`);
+  say('   Below: the median walk.');
+}
 if (W.slowest) {
   const describe = (i) => {
     const presentation = i.duration_ms - i.input_delay_ms - i.processing_ms;
