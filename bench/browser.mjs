@@ -324,6 +324,7 @@ async function walk(browser, cpu) {
       interactions_over_16ms: interactions.length,
       slowest: interactions[0] ?? null,
       top: interactions.slice(0, 5),
+      all: interactions.map((i) => [i.step, i.duration_ms]),
       first_input: first ? { name: first.name, duration_ms: first.duration, input_delay_ms: round1(first.input_delay), target: first.target } : null,
     };
   } finally {
@@ -358,7 +359,7 @@ try {
   const slowest = (w) => w.slowest?.duration_ms ?? 0;
   const sorted = [...walks].sort((a, b) => slowest(a) - slowest(b));
   result.walk = sorted[Math.floor((sorted.length - 1) / 2)];
-  result.walks = walks.map((w) => ({ slowest_ms: slowest(w), step: w.slowest?.step ?? null, top: w.top }));
+  result.walks = walks.map((w) => ({ slowest_ms: slowest(w), step: w.slowest?.step ?? null, top: w.top, all: w.all }));
   fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 } finally {
   await browser.close();

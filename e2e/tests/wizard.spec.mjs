@@ -214,6 +214,32 @@ test('browser Back and Forward move between questions and keep the answers', asy
   await expect(h1(page)).toBeFocused();
 });
 
+test('a choice goes into the page address as it is made: a reload, or Back and Forward, keep it', async ({ page }) => {
+  await page.goto('/?j=open-request');
+  await answer(page, 'product', 'ce_app');
+  // Written once the choice is painted (src/ui/navigation.rs, replace_url_after_paint).
+  await expect(page).toHaveURL(/[?&]product=ce_app(&|$)/);
+  await page.reload();
+  expect(await currentQuestion(page)).toBe('product');
+  await expect(optionRadio(page, 'product', 'ce_app')).toBeChecked();
+
+  // Chosen again and continued at once: the entry holds the last choice, not the first.
+  await answer(page, 'product', 'power_apps');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('issue');
+  await expect(page).toHaveURL(/[?&]product=power_apps(&|$)/);
+  await page.goBack();
+  expect(await currentQuestion(page)).toBe('product');
+  await expect(optionRadio(page, 'product', 'power_apps')).toBeChecked();
+
+  // A time zone is a choice too.
+  const { time_zone: _, language: __, ...before } = SC001.answers;
+  await page.goto(journeyUrl(SC001.journey, 'time_zone', before));
+  expect(await currentQuestion(page)).toBe('time_zone');
+  await answer(page, 'time_zone', 'Asia/Tokyo');
+  await expect(page).toHaveURL(/[?&]time_zone=Asia\/Tokyo(&|$)/);
+});
+
 // SC-018: a slow (performance) request, whose scope question only applies to performance issues.
 const SC018 = {
   product: 'ce_app', issue: 'performance', perf_scope: 'isolated', preview: 'ga', plan: 'prodirect',

@@ -74,15 +74,39 @@ impl Navigation {
 
     /// Rewrites the URL of the current history entry without changing the page shown, so the
     /// browser's Back button later returns to it as it is now (e.g. a question with its answer).
+    /// Nothing is written when the entry already has that URL.
     pub fn replace_url(self, route: &Route) {
+        let url = href(route);
+        let location = window().location();
+        let current = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        if current == url {
+            return;
+        }
         if let Ok(history) = window().history() {
             // The entry keeps its state (its depth).
             let _ = history.replace_state_with_url(
                 &history.state().unwrap_or(wasm_bindgen::JsValue::NULL),
                 "",
-                Some(&href(route)),
+                Some(&url),
             );
         }
+    }
+
+    /// `replace_url`, once the current change is painted, and only if the page shown is still
+    /// the one it was asked for: a choice made on a question goes into its history entry while
+    /// the visitor reads, so that "Continue" has one history write to make instead of two (each
+    /// is a few milliseconds on a slow device, spent before the next page can be painted).
+    pub fn replace_url_after_paint(self, route: Route) {
+        let asked_on = self.route.get_untracked();
+        crate::ui::idle::after_next_paint(move || {
+            if self.route.try_with_untracked(|r| *r == asked_on) == Some(true) {
+                self.replace_url(&route);
+            }
+        });
     }
 
     /// Rewrites the current history entry (used when only the language changes).

@@ -45,23 +45,38 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
     };
     let error_ref = NodeRef::<leptos::html::Div>::new();
 
+    // The answers with `raw` as this question's answer, if it is one.
+    let answered = move |raw: &str| {
+        parse_answer(q, raw.trim()).ok().map(|a| {
+            let mut next = answers;
+            next.set_index(q, a);
+            // Answers that stopped mattering leave the URL too, so they cannot come back.
+            prune(&next, journey)
+        })
+    };
+    // A choice (an option, a time zone) goes into this page's history entry as soon as it is
+    // made, once it is painted; "Continue" then only adds the next page's entry.
+    let chosen = move |raw: String| {
+        value.set(raw);
+        if let Some(next) = value.with_untracked(|v| answered(v)) {
+            nav.replace_url_after_paint(route_to(journey, Page::Question(q), next));
+        }
+    };
+
     let on_submit = move |e: ev::SubmitEvent| {
         e.prevent_default();
-        match parse_answer(q, value.get_untracked().trim()) {
-            Ok(a) => {
-                let mut next = answers;
-                next.set_index(q, a);
-                // Answers that stopped mattering leave the URL too, so they cannot come back.
-                let next = prune(&next, journey);
+        match value.with_untracked(|v| answered(v)) {
+            Some(next) => {
                 if error.get_untracked() {
                     error.set(false);
                 }
                 // This page's history entry keeps the answer, so the browser's Back button
-                // returns to it answered, as the Back link does.
+                // returns to it answered, as the Back link does (written already if the answer
+                // was chosen, not typed).
                 nav.replace_url(&route_to(journey, Page::Question(q), next));
                 nav.go(route_to(journey, Page::Next, next));
             }
-            Err(_) => {
+            None => {
                 error.set(true);
                 // Focus the error summary so screen readers announce it (GOV.UK pattern).
                 request_animation_frame(move || {
@@ -117,7 +132,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                                 prop:checked=checked
                                 name=id
                                 value=opt_s.clone()
-                                on:change=move |_| value.set(opt_s.clone())
+                                on:change=move |_| chosen(opt_s.clone())
                             />
                             <label class="radios__label" for=input_id>
                                 {move || texts.option(q, o)}
@@ -172,7 +187,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                     };
                     view! {
                         <select class="select" id=input_id.clone() name=id aria-describedby=described aria-invalid=invalid
-                            on:change=move |e| value.set(event_target_value(&e))>
+                            on:change=move |e| chosen(event_target_value(&e))>
                             {zones}
                         </select>
                     }
