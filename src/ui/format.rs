@@ -9,7 +9,7 @@
 //! `Intl` refuses (it never should for our zones), the ISO form is shown instead of nothing.
 
 use crate::engine::iso_date;
-use crate::hours::{CustomerZone, HoursZone};
+use crate::hours::{CustomerZone, HoursZone, SUPPORTED_ZONES};
 use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -35,7 +35,43 @@ pub fn instant_text(l: Locale, at: DateTime<Utc>, zone: Option<CustomerZone>) ->
 /// A time zone as a picker and an answer list show it: its IANA id (the same in every language,
 /// so typing a city still finds it) and its generic name in the interface language, e.g.
 /// "America/Los Angeles (Pacific Time)" / "America/Los Angeles (Pacific-tijd)".
+///
+/// Made once a visit for each of our zones (`LABELS`): the picker alone shows sixty, each a
+/// formatter call, and `ui::warm_up` makes them ahead while the visitor reads earlier pages.
 pub fn zone_label(l: Locale, zone_id: &str) -> String {
+    let Some(i) = SUPPORTED_ZONES.iter().position(|&z| z == zone_id) else {
+        return make_zone_label(l, zone_id);
+    };
+    let found = LABELS.with(|c| {
+        let c = c.borrow();
+        (c.0 == Some(l))
+            .then(|| c.1.get(i).cloned().flatten())
+            .flatten()
+    });
+    found.unwrap_or_else(|| {
+        let made = make_zone_label(l, zone_id);
+        LABELS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != Some(l) {
+                *c = (Some(l), vec![None; SUPPORTED_ZONES.len()]);
+            }
+            if let Some(slot) = c.1.get_mut(i) {
+                *slot = Some(made.clone());
+            }
+        });
+        made
+    })
+}
+
+thread_local! {
+    /// The zone labels made during this visit for one language, by position in
+    /// `SUPPORTED_ZONES`. Another language starts a new list: visitors rarely switch back.
+    static LABELS: std::cell::RefCell<(Option<Locale>, Vec<Option<String>>)> =
+        const { std::cell::RefCell::new((None, Vec::new())) };
+}
+
+/// `zone_label`, made anew.
+fn make_zone_label(l: Locale, zone_id: &str) -> String {
     let id = zone_id.replace('_', " ");
     match intl_zone_name(l, zone_id) {
         Some(name) if !name.is_empty() && !name.starts_with("GMT") => format!("{id} ({name})"),

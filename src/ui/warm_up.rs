@@ -12,9 +12,10 @@
 //!
 //! None of it depends on the answers. `start` loads the `Intl` data right after a journey's page
 //! is painted (the visitor has only begun to read, so a click is least likely to arrive and
-//! wait), then makes the labels in pieces of a few milliseconds with pauses between, and keeps
-//! them for the visit: the picker, the check page and the summary only read them. A label not
-//! made yet (a deep link straight to the picker) is made on demand, exactly as before.
+//! wait), then makes the labels in pieces of a few milliseconds with pauses between;
+//! `ui::format::zone_label` keeps them for the visit, so the picker, the check page and the
+//! summary only read them. A label not made yet (a deep link straight to the picker) is made on
+//! demand, exactly as before.
 
 use crate::engine::{evaluate_with, Answers, Context};
 use crate::hours::SUPPORTED_ZONES;
@@ -24,7 +25,7 @@ use crate::policy::model::QuestionKind;
 use crate::policy::Journey;
 use crate::ui::idle::{after_next_paint, when_idle};
 use leptos::prelude::{set_timeout, GetValue, Owner, StoredValue};
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, OnceCell};
 use std::time::Duration;
 
 /// How long one piece may run (it ends after the label that crosses this): an input arriving
@@ -35,9 +36,6 @@ const PIECE_MS: f64 = 4.0;
 const PAUSE: Duration = Duration::from_millis(25);
 
 thread_local! {
-    /// The labels made during this visit for one language (its tag), by position in
-    /// `SUPPORTED_ZONES`. Another language starts a new list: visitors rarely switch back.
-    static LABELS: RefCell<(&'static str, Vec<Option<String>>)> = const { RefCell::new(("", Vec::new())) };
     /// The browser's own time zone, if it is one we list: asked once per visit.
     static BROWSER_ZONE: OnceCell<Option<&'static str>> = const { OnceCell::new() };
     /// Bumped by every `start`, so a warm-up for a language left behind stops.
@@ -99,34 +97,6 @@ pub fn result_page(l: Locale, answers: Answers) {
     });
 }
 
-/// A time zone's label in the interface language (`ui::format::zone_label`), made once a visit.
-pub fn zone_label(l: Locale, zone: &str) -> String {
-    use leptos_i18n::Locale as _;
-    let Some(i) = SUPPORTED_ZONES.iter().position(|&z| z == zone) else {
-        return crate::ui::format::zone_label(l, zone);
-    };
-    let tag = l.as_str();
-    let found = LABELS.with(|c| {
-        let c = c.borrow();
-        (c.0 == tag)
-            .then(|| c.1.get(i).cloned().flatten())
-            .flatten()
-    });
-    found.unwrap_or_else(|| {
-        let made = crate::ui::format::zone_label(l, zone);
-        LABELS.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.0 != tag {
-                *c = (tag, vec![None; SUPPORTED_ZONES.len()]);
-            }
-            if let Some(slot) = c.1.get_mut(i) {
-                *slot = Some(made.clone());
-            }
-        });
-        made
-    })
-}
-
 /// The browser's time zone when it is one we list (the picker's pre-selected answer).
 pub fn browser_zone() -> Option<&'static str> {
     BROWSER_ZONE.with(|z| {
@@ -178,7 +148,7 @@ fn make_labels(l: Locale, run: u32, mut zones: std::vec::IntoIter<&'static str>)
     let started = js_sys::Date::now();
     // At least one label per piece, so the warm-up always ends.
     for zone in zones.by_ref() {
-        zone_label(l, zone);
+        drop(crate::ui::format::zone_label(l, zone));
         if js_sys::Date::now() - started >= PIECE_MS {
             break;
         }

@@ -10,7 +10,7 @@ pub fn answer_text(locale: Locale, answers: &Answers, q: u8) -> String {
         Some(Answer::Choice(o)) => use_policy_texts().option(q, o),
         Some(Answer::Date(d)) => date_text(locale, d),
         Some(Answer::Count(n)) => n.to_string(),
-        Some(Answer::Zone(z)) => crate::ui::warm_up::zone_label(locale, z.name()),
+        Some(Answer::Zone(z)) => crate::ui::format::zone_label(locale, z.name()),
         None => String::new(),
     }
 }

@@ -180,7 +180,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                             .iter()
                             .map(|&z| {
                                 let selected = value.with_untracked(|v| v == z);
-                                let label = crate::ui::warm_up::zone_label(l, z);
+                                let label = crate::ui::format::zone_label(l, z);
                                 view! { <option value=z selected=selected>{label}</option> }
                             })
                             .collect_view()

@@ -437,7 +437,7 @@ fn ticket_summary(
         lines.push(format!(
             "{}: {}",
             use_policy_texts().question_summary(q::TIME_ZONE),
-            crate::ui::warm_up::zone_label(l, z.name())
+            crate::ui::format::zone_label(l, z.name())
         ));
     }
     if answers.get(q::LANGUAGE).is_some() {
