@@ -57,8 +57,9 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
     // A choice (an option, a time zone) goes into this page's history entry as soon as it is
     // made, once it is painted; "Continue" then only adds the next page's entry.
     let chosen = move |raw: String| {
+        let next = answered(&raw);
         value.set(raw);
-        if let Some(next) = value.with_untracked(|v| answered(v)) {
+        if let Some(next) = next {
             nav.replace_url_after_paint(route_to(journey, Page::Question(q), next));
         }
     };
