@@ -13,7 +13,7 @@
 //               entry (PerformanceObserver 'event', durationThreshold 16 ms, and 'first-input'):
 //               the slowest interaction, its events and the step of the walk it belongs to. One
 //               walk's slowest interaction varies by a frame or two from walk to walk, so there
-//               are 3 walks (each in a fresh context) and the report is the median walk's, with
+//               are 5 walks (each in a fresh context) and the report is the median walk's, with
 //               every walk's slowest listed beside it (`walks`). Clicks are made the way a mouse
 //               makes them (`press`): the pointer moves onto the target, rests a moment, and the
 //               button goes down and up, as raw input events. Playwright's own `click()` first
@@ -28,7 +28,7 @@
 // it. "First question" is the same for an h1 showing a question title of journey 1 (which needs the
 // content pack, so it includes that download).
 //
-//   node bench/browser.mjs BASE_URL OUT.json [--runs 5] [--walks 3] [--walk-only]
+//   node bench/browser.mjs BASE_URL OUT.json [--runs 5] [--walks 5] [--walk-only]
 //
 // --walk-only skips the loads and the first-load listing (for comparing two builds' walks).
 import fs from 'node:fs';
@@ -43,10 +43,10 @@ const option = (name, fallback) => {
   return i < 0 ? fallback : Number(process.argv[i + 1]) || fallback;
 };
 const RUNS = option('--runs', 5);
-const WALKS = option('--walks', 3);
+const WALKS = option('--walks', 5);
 const WALK_ONLY = process.argv.includes('--walk-only');
 if (!base || !out) {
-  console.error('usage: node bench/browser.mjs BASE_URL OUT.json [--runs 5] [--walks 3] [--walk-only]');
+  console.error('usage: node bench/browser.mjs BASE_URL OUT.json [--runs 5] [--walks 5] [--walk-only]');
   process.exit(2);
 }
 
