@@ -78,3 +78,42 @@ async fn sleep_ms(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// `ui::idle::after_next_paint`: works scheduled together run once each, in order, after the
+/// paint; a work scheduled by one of them waits for a later batch; neither the frame report nor
+/// the fallback timeout runs a batch twice.
+#[wasm_bindgen_test]
+async fn works_after_the_next_paint_run_once_in_order_and_nested_ones_later() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use support_navigator::ui::idle::after_next_paint;
+    let log = Rc::new(RefCell::new(Vec::new()));
+    for i in 0..3 {
+        let log = log.clone();
+        after_next_paint(move || log.borrow_mut().push(i));
+    }
+    {
+        let log = log.clone();
+        after_next_paint(move || {
+            log.borrow_mut().push(3);
+            // Scheduled while the batch runs: not part of it, but after the next frame (99 in
+            // the log if it ran before one).
+            let framed = Rc::new(std::cell::Cell::new(false));
+            let frame_seen = framed.clone();
+            request_animation_frame(move || frame_seen.set(true));
+            let log = log.clone();
+            after_next_paint(move || log.borrow_mut().push(if framed.get() { 4 } else { 99 }));
+        });
+    }
+    assert!(log.borrow().is_empty(), "nothing runs before the paint");
+    for _ in 0..100 {
+        if log.borrow().len() == 5 {
+            break;
+        }
+        sleep_ms(20).await;
+    }
+    assert_eq!(*log.borrow(), vec![0, 1, 2, 3, 4]);
+    // Past the fallback timeout (250 ms) of both batches: nothing runs again.
+    sleep_ms(600).await;
+    assert_eq!(*log.borrow(), vec![0, 1, 2, 3, 4]);
+}

@@ -6,7 +6,7 @@ pub mod crash;
 mod embed;
 mod fetch;
 mod format;
-mod idle;
+pub mod idle;
 mod kiosk;
 mod language;
 mod navigation;
