@@ -45,7 +45,7 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
         // Without the frame-and-message path (None), the timeout alone runs the batch.
         FRAME_WATCH.with(|watch| {
             if let Some(watch) = watch {
-                watch.watch(id);
+                watch.watch();
             }
         });
         set_timeout(move || run_batch(id), NO_FRAME_FALLBACK);
@@ -88,8 +88,6 @@ fn run_batch(id: u32) {
 struct FrameWatch {
     observer: web_sys::ResizeObserver,
     body: web_sys::HtmlElement,
-    /// The id of the batch the observer is watching for (read when it reports).
-    watching: std::rc::Rc<Cell<u32>>,
 }
 
 impl FrameWatch {
@@ -116,30 +114,25 @@ impl FrameWatch {
             }
         });
         Reflect::set(&receiver, &"onmessage".into(), &on_message.into_js_value()).ok()?;
-        let watching = std::rc::Rc::new(Cell::new(0u32));
-        let reported = {
-            let watching = watching.clone();
-            Closure::<dyn FnMut(JsValue, web_sys::ResizeObserver)>::new(
-                move |_: JsValue, observer: web_sys::ResizeObserver| {
-                    observer.disconnect();
-                    // A refusal leaves the batch to the fallback timeout.
-                    let _ = post.call1(&sender, &JsValue::from(watching.get()));
-                },
-            )
-        };
+        let reported = Closure::<dyn FnMut(JsValue, web_sys::ResizeObserver)>::new(
+            move |_: JsValue, observer: web_sys::ResizeObserver| {
+                observer.disconnect();
+                // The batch waiting now, if its timeout has not run it already. The message
+                // names it, so that it cannot run a batch armed after it was posted. A refusal
+                // leaves the batch to the fallback timeout.
+                if let Some(id) = BATCH.with(|b| b.borrow().armed) {
+                    let _ = post.call1(&sender, &JsValue::from(id));
+                }
+            },
+        );
         let observer =
             web_sys::ResizeObserver::new(reported.into_js_value().unchecked_ref()).ok()?;
-        Some(FrameWatch {
-            observer,
-            body,
-            watching,
-        })
+        Some(FrameWatch { observer, body })
     }
 
-    /// Reports batch `id` after the next rendering update: observing an element again makes the
-    /// observer report it once more.
-    fn watch(&self, id: u32) {
-        self.watching.set(id);
+    /// Reports the armed batch after the next rendering update: observing an element again makes
+    /// the observer report it once more.
+    fn watch(&self) {
         self.observer.observe(&self.body);
     }
 }
