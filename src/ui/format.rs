@@ -79,6 +79,27 @@ fn make_zone_label(l: Locale, zone_id: &str) -> String {
     }
 }
 
+/// The browser's time zone when it is one we list (the picker's pre-selected answer).
+pub fn browser_zone() -> Option<&'static str> {
+    BROWSER_ZONE.with(|z| {
+        *z.get_or_init(|| {
+            let options =
+                js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+                    .resolved_options();
+            let zone = js_sys::Reflect::get(&options, &"timeZone".into())
+                .ok()?
+                .as_string()?;
+            SUPPORTED_ZONES.iter().copied().find(|&z| z == zone)
+        })
+    })
+}
+
+thread_local! {
+    /// The browser's own time zone, if it is one we list: asked once per visit.
+    static BROWSER_ZONE: std::cell::OnceCell<Option<&'static str>> =
+        const { std::cell::OnceCell::new() };
+}
+
 /// The language-independent fallback: `2025-02-04 14:00 (UTC-08:00, America/Los Angeles)`.
 fn iso_instant(at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
     match zone {

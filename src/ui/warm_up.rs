@@ -25,7 +25,7 @@ use crate::policy::model::QuestionKind;
 use crate::policy::Journey;
 use crate::ui::idle::{after_next_paint, when_idle};
 use leptos::prelude::{set_timeout, GetValue, Owner, StoredValue};
-use std::cell::{Cell, OnceCell};
+use std::cell::Cell;
 use std::time::Duration;
 
 /// How long one piece may run (it ends after the label that crosses this): an input arriving
@@ -36,8 +36,6 @@ const PIECE_MS: f64 = 4.0;
 const PAUSE: Duration = Duration::from_millis(25);
 
 thread_local! {
-    /// The browser's own time zone, if it is one we list: asked once per visit.
-    static BROWSER_ZONE: OnceCell<Option<&'static str>> = const { OnceCell::new() };
     /// Bumped by every `start`, so a warm-up for a language left behind stops.
     static RUN: Cell<u32> = const { Cell::new(0) };
     /// Whether this visit has built its unseen question page (`question_page_code`).
@@ -97,21 +95,6 @@ pub fn result_page(l: Locale, answers: Answers) {
     });
 }
 
-/// The browser's time zone when it is one we list (the picker's pre-selected answer).
-pub fn browser_zone() -> Option<&'static str> {
-    BROWSER_ZONE.with(|z| {
-        *z.get_or_init(|| {
-            let options =
-                js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
-                    .resolved_options();
-            let zone = js_sys::Reflect::get(&options, &"timeZone".into())
-                .ok()?
-                .as_string()?;
-            SUPPORTED_ZONES.iter().copied().find(|&z| z == zone)
-        })
-    })
-}
-
 /// Starts making, in small pieces, what `journey`'s later pages need in language `l`: the `Intl`
 /// data (every journey's result formats dates) and, if the journey asks for a time zone, the
 /// picker's labels. Stops a warm-up started earlier for another language.
@@ -134,7 +117,7 @@ pub fn start(journey: Journey, l: Locale) {
         // The visit's first `Intl` formatter loads the browser's locale data: one piece that
         // cannot be cut smaller (about 50 to 90 ms at 4× CPU slowdown).
         if RUN.with(Cell::get) == run {
-            browser_zone();
+            crate::ui::format::browser_zone();
             set_timeout(move || make_labels(l, run, zones.into_iter()), PAUSE);
         }
     });

@@ -227,7 +227,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
 /// own time zone when it is one we support (the visitor can change it).
 fn default_value(kind: QuestionKind) -> String {
     match kind {
-        QuestionKind::Zone => crate::ui::warm_up::browser_zone()
+        QuestionKind::Zone => crate::ui::format::browser_zone()
             .unwrap_or("UTC")
             .to_string(),
         _ => String::new(),
