@@ -54,9 +54,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     let back_route = route_to(journey, Page::Check, answers);
     let zone = answers.zone(q::TIME_ZONE);
 
-    // The rows of the answer, made once for both the page and the announcement (each date in
-    // them is an `Intl` call), and again only when the outcome or the language changes them.
-    let headline_rows = Memo::new(move |_| {
+    let headline_rows = move || {
         let out = outcome.get();
         let l = loc();
         let mut rows = Vec::new();
@@ -93,17 +91,16 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             ));
         }
         rows
-    });
+    };
     let headline = move || {
-        headline_rows
-            .get()
+        headline_rows()
             .into_iter()
             .map(|(k, v)| view! { <div class="answer__row"><dt>{k}</dt><dd>{v}</dd></div> })
             .collect_view()
     };
     // The answer, announced once when the page shows (not again when the clock ticks).
     if let Some(announcer) = use_context::<crate::ui::app::Announcer>() {
-        let (l, rows) = untrack(|| (loc(), headline_rows.get()));
+        let (l, rows) = untrack(|| (loc(), headline_rows()));
         let text = std::iter::once(td_string!(l, result.title).to_string())
             .chain(rows.into_iter().map(|(k, v)| format!("{k}: {v}")))
             .collect::<Vec<_>>()
