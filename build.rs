@@ -19,6 +19,9 @@ use policy_text::TextKeys;
 #[path = "build/zones.rs"]
 mod zones;
 
+#[path = "build/checks.rs"]
+mod checks;
+
 const SEEDS: &[(&str, &str, &str, &str)] = &[
     (
         "000",
@@ -135,6 +138,13 @@ struct RuleIn {
     when: Conditions,
     #[serde(default)]
     not: Conditions,
+    /// Questions (or slots) that must have no value: "not asked in this journey" said directly,
+    /// so that adding an option cannot change the rule.
+    #[serde(default)]
+    unanswered: Vec<String>,
+    /// Questions (or slots) that must have some value.
+    #[serde(default)]
+    answered: Vec<String>,
     #[serde(default)]
     then: BTreeMap<String, String>,
     #[serde(default)]
@@ -417,6 +427,52 @@ fn atoms(
                 )),
             }
         }
+        // Listing every value means "has no value", which a new option would silently break.
+        let all = values.len() == domain.values.len() && !domain.values.is_empty();
+        if negated && all && values.iter().all(|v| domain.index(v).is_some()) {
+            errors.push(format!(
+                "{ctx}: `not` lists every value of `{name}`; say `unanswered = [\"{name}\"]`"
+            ));
+        }
+        out.push(format!(
+            "Atom {{ var: {var}, mask: {mask:#x}, negated: {negated} }}"
+        ));
+    }
+    out
+}
+
+/// `unanswered` (negated) or `answered` atoms: every value of the variable's domain in the mask,
+/// so the atom tests presence alone and stays right when a value is added.
+fn presence_atoms(
+    vars: &Vars,
+    names: &[String],
+    negated: bool,
+    ctx: &str,
+    errors: &mut Errors,
+    reads: &mut BTreeSet<usize>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in names {
+        let Some((var, domain)) = vars.lookup(name) else {
+            errors.push(format!("{ctx}: unknown question or slot `{name}`"));
+            continue;
+        };
+        if let Some(s) = vars.slot_index(name) {
+            reads.insert(s);
+        }
+        // Date, count and zone answers are stored outside the bit range; `choice` reads them
+        // as "no choice", so presence is only meaningful for choices and slots.
+        if domain.values.is_empty() {
+            errors.push(format!(
+                "{ctx}: `{name}` is not a choice or slot; presence cannot be tested"
+            ));
+            continue;
+        }
+        let mask: u64 = if domain.values.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << domain.values.len()) - 1
+        };
         out.push(format!(
             "Atom {{ var: {var}, mask: {mask:#x}, negated: {negated} }}"
         ));
@@ -557,9 +613,13 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
             errors.push(format!("vocabulary: duplicate id `{}`", s.id));
         }
         let values: Vec<String> = match &s.values {
-            toml::Value::String(src) if src == "response_targets" => {
-                targets.iter().map(|t| t.id.clone()).collect()
-            }
+            // Every cell of the response tables, then `silent`: an incident is filed but the
+            // sources state no response time for it (never a blank).
+            toml::Value::String(src) if src == "response_targets" => targets
+                .iter()
+                .map(|t| t.id.clone())
+                .chain(std::iter::once("silent".to_string()))
+                .collect(),
             toml::Value::Array(a) => a
                 .iter()
                 .filter_map(|v| v.as_str().map(str::to_string))
@@ -677,6 +737,7 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
         reads: BTreeSet<usize>,
         writes: BTreeSet<usize>,
         label: String,
+        id: String,
     }
     let mut compiled = Vec::new();
     let mut keys = BTreeSet::new();
@@ -704,6 +765,22 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
             let mut reads = BTreeSet::new();
             let mut when = atoms(&vars, &r.when, false, &ctx, errors, &mut reads);
             when.extend(atoms(&vars, &r.not, true, &ctx, errors, &mut reads));
+            when.extend(presence_atoms(
+                &vars,
+                &r.unanswered,
+                true,
+                &ctx,
+                errors,
+                &mut reads,
+            ));
+            when.extend(presence_atoms(
+                &vars,
+                &r.answered,
+                false,
+                &ctx,
+                errors,
+                &mut reads,
+            ));
             let mut then = Vec::new();
             let mut writes = BTreeSet::new();
             for (slot, value) in &r.then {
@@ -790,6 +867,7 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
                 reads,
                 writes,
                 label,
+                id: r.id.clone(),
             });
         }
     }
@@ -831,6 +909,27 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
         let _ = writeln!(rules_code, "{}", compiled[i].code);
         text_keys.push(format!("rules.{}", compiled[i].label));
     }
+
+    // Invariants and declared overrides name rules by label, id or family, resolved here to
+    // indices in evaluation order.
+    let ordered: Vec<checks::RuleName> = order
+        .iter()
+        .map(|&i| checks::RuleName {
+            label: compiled[i].label.clone(),
+            id: compiled[i].id.clone(),
+        })
+        .collect();
+    let checks_code = checks::compile(
+        policy,
+        &vars,
+        &ordered,
+        &targets
+            .iter()
+            .map(|t| (t.id.clone(), t.minutes, t.clock.clone()))
+            .collect::<Vec<_>>(),
+        &line_counts,
+        errors,
+    );
 
     // Facts.
     let mut targets_code = String::new();
@@ -970,7 +1069,8 @@ fn compile(policy: &Path, errors: &mut Errors, text_keys: &mut TextKeys) -> Stri
          pub static REGION_HOURS: &[RegionHours] = &[\n{hours_code}];\n\
          pub static PERIODS: &[Period] = &[\n{periods_code}];\n\
          /// Sections of the seed documents, by seed then first line.\n\
-         pub static SEED_SECTIONS: &[SeedSection] = &[\n{sections_code}];\n",
+         pub static SEED_SECTIONS: &[SeedSection] = &[\n{sections_code}];\n\
+         {checks_code}",
         nq = vars.questions.len(),
         ns = vars.slots.len(),
     )

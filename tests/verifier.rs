@@ -11,21 +11,53 @@ fn the_whole_answer_space_verifies() {
         report.paths, report.evaluations, report.elapsed
     );
     let mut msg = String::new();
-    for p in report.problems.iter().take(25) {
-        msg.push_str(&format!("\n  {p}"));
-    }
-    if !report.unfired_rules.is_empty() {
-        msg.push_str(&format!(
-            "\n  rules that never fire: {}",
-            report.unfired_rules.join(", ")
-        ));
-    }
-    if !report.unasked_questions.is_empty() {
-        msg.push_str(&format!(
-            "\n  questions never asked: {}",
-            report.unasked_questions.join(", ")
-        ));
+    for line in report.findings().iter().take(60) {
+        msg.push_str(&format!("\n  {line}"));
     }
     assert!(report.ok(), "verifier found problems:{msg}");
     assert!(report.paths > 0);
+}
+
+/// A deliberately wrong rule set: EA-4 loses its precedence over the issue-type and preview rules
+/// (priority 10, as before the fix), so a plan "covers" a subscription in another enrollment. The
+/// verifier must fail, naming the invariant the seeds state (000:260) with a path and a deep link
+/// that show the other enrollment, and naming the override that nobody declared.
+#[test]
+fn a_planted_wrong_precedence_is_caught() {
+    use support_navigator::engine::verifier::verify_rules;
+    use support_navigator::policy::data::RULES;
+    use support_navigator::policy::model::Rule;
+
+    let mut rules: Vec<Rule> = RULES.to_vec();
+    let planted = rules
+        .iter_mut()
+        .filter(|r| r.id == "EA-4" && r.part.is_empty())
+        .map(|r| r.priority = 10)
+        .count();
+    assert_eq!(planted, 1, "EA-4 is one rule");
+
+    let report = verify_rules(&rules);
+    assert!(!report.ok(), "the planted rule must fail the verifier");
+    let broken = report
+        .violations
+        .iter()
+        .find(|v| v.invariant == "EA-4")
+        .unwrap_or_else(|| panic!("invariant EA-4 not reported: {:#?}", report.findings()));
+    assert!(
+        broken
+            .answers
+            .iter()
+            .any(|(q, a)| *q == "ea_enrollment" && a == "other_enrollment"),
+        "the counterexample shows the other enrollment: {broken}"
+    );
+    assert!(broken.link().contains("ea_enrollment=other_enrollment"));
+    assert!(broken.to_string().contains("invariant EA-4 broken"));
+    assert!(
+        report
+            .undeclared_overrides
+            .iter()
+            .any(|o| o.contains("overrides EA-4 on `coverage`")),
+        "the undeclared override is named: {:#?}",
+        report.undeclared_overrides
+    );
 }

@@ -317,17 +317,14 @@ fn cmd_verify() -> Result<(), String> {
         RULES.len(),
         report.elapsed
     );
-    for p in &report.problems {
-        println!("problem: {p}");
-    }
-    if !report.unfired_rules.is_empty() {
-        println!("rules that never fire: {}", report.unfired_rules.join(", "));
-    }
-    if !report.unasked_questions.is_empty() {
-        println!(
-            "questions never asked: {}",
-            report.unasked_questions.join(", ")
-        );
+    println!(
+        "verifier: {} invariants checked on every path, {} distinct overrides ({} declarations)",
+        support_navigator::policy::data::INVARIANTS.len(),
+        report.override_pairs,
+        support_navigator::policy::data::DECLARED_OVERRIDES.len()
+    );
+    for line in report.findings() {
+        println!("{line}");
     }
     if report.ok() {
         println!("verifier: ok");

@@ -34,6 +34,12 @@ pub fn evaluate(answers: &Answers, now: DateTime<Utc>) -> Outcome {
 
 /// Evaluates the answers in a context. Never panics, for any answers.
 pub fn evaluate_with(answers: &Answers, ctx: &Context) -> Outcome {
+    evaluate_in(RULES, answers, ctx)
+}
+
+/// Evaluates the answers under `rules`, which must be `RULES` or a copy of it in the same order
+/// (a test plants a wrong rule this way to prove the verifier catches it).
+pub fn evaluate_in(rules: &[Rule], answers: &Answers, ctx: &Context) -> Outcome {
     let mut out = Outcome {
         slots: [None; SLOT_COUNT],
         fired: Vec::with_capacity(48),
@@ -74,7 +80,7 @@ pub fn evaluate_with(answers: &Answers, ctx: &Context) -> Outcome {
 
     let today = derived.today;
     let mut agreeing: Vec<(u8, u16)> = Vec::with_capacity(16);
-    for (index, rule) in RULES.iter().enumerate() {
+    for (index, rule) in rules.iter().enumerate() {
         let Ok(index) = u16::try_from(index) else {
             break;
         };
@@ -101,7 +107,7 @@ pub fn evaluate_with(answers: &Answers, ctx: &Context) -> Outcome {
     }
 
     for &i in &out.fired {
-        let Some(rule) = RULES.get(usize::from(i)) else {
+        let Some(rule) = rules.get(usize::from(i)) else {
             continue;
         };
         if let Some(c) = rule.conflict {

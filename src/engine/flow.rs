@@ -3,9 +3,11 @@
 //! conclude from them. The UI asks only what the engine says matters.
 
 use crate::engine::answers::Answers;
-use crate::engine::evaluate::{evaluate_with, holds, Context};
+use crate::engine::evaluate::{evaluate_in, evaluate_with, holds, Context};
 use crate::engine::outcome::Outcome;
+use crate::policy::data::RULES;
 use crate::policy::data::{q, QUESTIONS};
+use crate::policy::model::Rule;
 use crate::policy::Journey;
 
 /// Questions of a journey, in asking order (vocabulary order).
@@ -25,7 +27,12 @@ fn applies(question: u8, answers: &Answers, partial: &Outcome) -> bool {
 
 /// The next question to ask, or `None` when the journey has everything it needs.
 pub fn next_question(answers: &Answers, journey: Journey) -> Option<u8> {
-    let partial = evaluate_with(answers, &Context::default());
+    next_question_in(RULES, answers, journey)
+}
+
+/// [`next_question`] under a given copy of the rules (see `evaluate_in`).
+pub fn next_question_in(rules: &[Rule], answers: &Answers, journey: Journey) -> Option<u8> {
+    let partial = evaluate_in(rules, answers, &Context::default());
     journey_questions(journey)
         .find(|&question| answers.get(question).is_none() && applies(question, answers, &partial))
 }

@@ -5,22 +5,28 @@
 //! * every path ends in a complete outcome (the slots its journey must fill are filled);
 //! * no two rules of equal priority conclude different values for one slot on any path;
 //! * every rule fires on at least one path, and every question is asked on at least one;
-//! * every citation points to existing lines of an existing seed document.
+//! * every citation points to existing lines of an existing seed document;
+//! * every invariant (`policy/invariants.toml`: the sources' universal statements) holds on
+//!   every path; a violation is reported with the shortest path that breaks it and a deep link;
+//! * every override that happens on some path (a rule's conclusion losing to a higher-priority
+//!   rule) is declared in `policy/overrides.toml` with its reason, and every declaration is used.
 //!
 //! Runs in `cargo test` (tests/verifier.rs) and from the CLI (`support-navigator-cli verify`).
 
 use crate::engine::answers::{Answer, Answers};
-use crate::engine::evaluate::{evaluate_with, Context};
-use crate::engine::flow::next_question;
+use crate::engine::evaluate::{evaluate_in, Context};
+use crate::engine::flow::next_question_in;
 use crate::engine::outcome::Outcome;
 use crate::hours::CustomerZone;
 use crate::policy::data::{
-    rule_label, slot_index, QUESTIONS, REGION_HOURS, RESPONSE_TARGETS, RULES, SEEDS, SLOTS,
+    rule_label, slot_index, DECLARED_OVERRIDES, INVARIANTS, QUESTIONS, REGION_HOURS,
+    RESPONSE_MINUTES, RESPONSE_TARGETS, RULES, SEEDS, SLOTS, SLOT_COUNT,
 };
-use crate::policy::model::{Citation, QuestionKind};
+use crate::policy::model::{CheckAtom, CheckVar, Citation, Invariant, QuestionKind, Rule};
 use crate::policy::Journey;
+use crate::state::route::{Page, Route};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 /// The slots each journey's result must fill.
@@ -96,6 +102,14 @@ pub struct Report {
     pub unasked_questions: Vec<&'static str>,
     /// Everything else that is wrong, with an example path.
     pub problems: Vec<String>,
+    /// Invariants broken on some path, each with the shortest such path.
+    pub violations: Vec<Violation>,
+    /// Overrides that happen on some path and that no declaration covers.
+    pub undeclared_overrides: Vec<String>,
+    /// Declarations (`policy/overrides.toml`) that no path uses: stale, or too broad a pattern.
+    pub unused_declarations: Vec<&'static str>,
+    /// Distinct (winner, loser, slot) overrides seen on some path, all declared when `ok()`.
+    pub override_pairs: usize,
 }
 
 impl Report {
@@ -103,18 +117,190 @@ impl Report {
         self.unfired_rules.is_empty()
             && self.unasked_questions.is_empty()
             && self.problems.is_empty()
+            && self.violations.is_empty()
+            && self.undeclared_overrides.is_empty()
+            && self.unused_declarations.is_empty()
     }
 }
 
+impl Report {
+    /// Every finding as one line each, for the CLI and the test's failure message.
+    pub fn findings(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self.violations.iter().map(|v| v.to_string()).collect();
+        lines.extend(self.undeclared_overrides.iter().cloned());
+        lines.extend(
+            self.unused_declarations.iter().map(|d| {
+                format!("declared override `{d}` happens on no path: remove or narrow it")
+            }),
+        );
+        lines.extend(self.problems.iter().cloned());
+        if !self.unfired_rules.is_empty() {
+            lines.push(format!(
+                "rules that never fire: {}",
+                self.unfired_rules.join(", ")
+            ));
+        }
+        if !self.unasked_questions.is_empty() {
+            lines.push(format!(
+                "questions never asked: {}",
+                self.unasked_questions.join(", ")
+            ));
+        }
+        lines
+    }
+}
+
+/// An invariant that does not hold, with the shortest path (fewest answers) that breaks it.
+#[derive(Clone, Debug)]
+pub struct Violation {
+    /// The invariant's id, e.g. `EA-4`.
+    pub invariant: &'static str,
+    pub journey: Journey,
+    /// The answers, as `question=option` pairs.
+    pub answers: Vec<(&'static str, String)>,
+    pub now: DateTime<Utc>,
+    /// What failed: the requirement, as the outcome had it.
+    pub detail: String,
+}
+
+impl Violation {
+    /// The deep link (URL query) that opens this path's result in the app.
+    pub fn link(&self) -> String {
+        let mut route = Route {
+            journey: Some(self.journey),
+            page: Page::Result,
+            ..Route::default()
+        };
+        for (q, v) in &self.answers {
+            // The pairs came from valid answers, so they parse back.
+            let _ = route.answers.set(q, v);
+        }
+        route.to_query()
+    }
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let answers: Vec<String> = self
+            .answers
+            .iter()
+            .map(|(q, v)| format!("{q}={v}"))
+            .collect();
+        write!(
+            f,
+            "invariant {} broken: {} in {} with {} at {}; open /{}",
+            self.invariant,
+            self.detail,
+            self.journey.slug(),
+            answers.join(" "),
+            self.now.to_rfc3339(),
+            self.link()
+        )
+    }
+}
+
+/// Whether an invariant's atom holds for these answers and this outcome.
+fn check_holds(atom: &CheckAtom, answers: &Answers, out: &Outcome) -> bool {
+    let value = match atom.var {
+        CheckVar::Answered(q) => answers.get(q).map(|_| 0),
+        CheckVar::Question(q) => answers.choice(q),
+        CheckVar::Slot(s) => out
+            .slots
+            .get(usize::from(s))
+            .copied()
+            .flatten()
+            .map(|v| v.value),
+        CheckVar::ResponseClock => out.response.map(|r| u8::from(!r.around_the_clock)),
+        CheckVar::ResponseMinutes => out.response.and_then(|r| {
+            RESPONSE_MINUTES
+                .iter()
+                .position(|&m| m == r.minutes)
+                .and_then(|i| u8::try_from(i).ok())
+        }),
+    };
+    match value {
+        Some(v) => (v < 64 && atom.mask >> v & 1 == 1) != atom.negated,
+        None => atom.negated,
+    }
+}
+
+/// What an outcome had for an atom's variable, for a violation message.
+fn describe(atom: &CheckAtom, answers: &Answers, out: &Outcome) -> String {
+    match atom.var {
+        CheckVar::Answered(q) | CheckVar::Question(q) => {
+            let id = QUESTIONS.get(usize::from(q)).map_or("?", |d| d.id);
+            let value = answers
+                .pairs()
+                .into_iter()
+                .find(|(k, _)| *k == id)
+                .map_or_else(|| "unanswered".to_string(), |(_, v)| v);
+            format!("{id} = {value}")
+        }
+        CheckVar::Slot(s) => {
+            let id = SLOTS.get(usize::from(s)).map_or("?", |d| d.id);
+            format!("{id} = {}", out.value(id).unwrap_or("(unset)"))
+        }
+        CheckVar::ResponseClock => match out.response {
+            Some(r) if r.around_the_clock => "response_clock = around_the_clock".into(),
+            Some(_) => "response_clock = business_hours".into(),
+            None => "response_clock = (none)".into(),
+        },
+        CheckVar::ResponseMinutes => match out.response {
+            Some(r) => format!("response_minutes = {}", r.minutes),
+            None => "response_minutes = (none)".into(),
+        },
+    }
+}
+
+/// Why an invariant fails on this outcome, or `None` when it holds (or does not apply).
+fn invariant_failure(
+    inv: &Invariant,
+    rules: &[Rule],
+    answers: &Answers,
+    out: &Outcome,
+) -> Option<String> {
+    if !inv.when.iter().all(|a| check_holds(a, answers, out)) {
+        return None;
+    }
+    if let Some(a) = inv.require.iter().find(|a| !check_holds(a, answers, out)) {
+        return Some(format!(
+            "it requires otherwise, but {}",
+            describe(a, answers, out)
+        ));
+    }
+    let shown = |r: &u16| out.fired.contains(r) && !out.is_overridden(*r);
+    let label = |group: &[u16]| {
+        group
+            .first()
+            .and_then(|&r| rules.get(usize::from(r)))
+            .map_or_else(String::new, |r| r.id.to_string())
+    };
+    if let Some(group) = inv.shows.iter().find(|g| !g.iter().any(shown)) {
+        return Some(format!("{} is not shown", label(group)));
+    }
+    if let Some(group) = inv.hides.iter().find(|g| g.iter().any(shown)) {
+        return Some(format!("{} is shown", label(group)));
+    }
+    None
+}
+
 struct Walk<'a> {
+    rules: &'a [Rule],
     journey: Journey,
     required: Vec<u8>,
     instants: &'a [DateTime<Utc>],
+    invariants: Vec<&'static Invariant>,
     fired: Vec<bool>,
     asked: Vec<bool>,
     paths: u64,
     evaluations: u64,
     problems: Vec<String>,
+    /// Per invariant (index into `INVARIANTS`), the shortest violating path found so far.
+    violations: Vec<Option<Violation>>,
+    /// Per (winner, loser) rule pair, a bit per slot it was overridden on.
+    overrides: Vec<u32>,
+    /// The first path each (winner, loser, slot) was seen on.
+    override_examples: Vec<((u16, u16, u8), String)>,
 }
 
 const MAX_PROBLEMS: usize = 40;
@@ -122,7 +308,7 @@ const MAX_PROBLEMS: usize = 40;
 impl Walk<'_> {
     fn walk(&mut self, answers: &mut Answers) {
         self.evaluations += 1;
-        match next_question(answers, self.journey) {
+        match next_question_in(self.rules, answers, self.journey) {
             None => self.leaf(answers),
             Some(q) => {
                 if let Some(a) = self.asked.get_mut(usize::from(q)) {
@@ -151,7 +337,8 @@ impl Walk<'_> {
                 continue;
             }
             seen[state] = true;
-            let out = evaluate_with(
+            let out = evaluate_in(
+                self.rules,
                 answers,
                 &Context {
                     now: Some(now),
@@ -160,6 +347,8 @@ impl Walk<'_> {
             );
             self.evaluations += 1;
             self.check(answers, &out);
+            self.check_invariants(answers, &out, now);
+            self.record_overrides(answers, &out);
         }
     }
 
@@ -175,7 +364,7 @@ impl Walk<'_> {
         let path = || format!("{} {:?}", self.journey.slug(), answers.pairs());
         for c in &out.contradictions {
             let label = |i: u16| {
-                RULES
+                self.rules
                     .get(usize::from(i))
                     .map(rule_label)
                     .unwrap_or_default()
@@ -201,6 +390,52 @@ impl Walk<'_> {
             self.problems.push(p);
         }
     }
+
+    fn check_invariants(&mut self, answers: &Answers, out: &Outcome, now: DateTime<Utc>) {
+        for i in 0..self.invariants.len() {
+            let inv = self.invariants[i];
+            let Some(detail) = invariant_failure(inv, self.rules, answers, out) else {
+                continue;
+            };
+            let index = INVARIANTS
+                .iter()
+                .position(|x| std::ptr::eq(x, inv))
+                .unwrap_or(0);
+            let length = (0..QUESTIONS.len())
+                .filter_map(|q| u8::try_from(q).ok())
+                .filter(|&q| answers.get(q).is_some())
+                .count();
+            let Some(best) = self.violations.get_mut(index) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|v| length < v.answers.len()) {
+                *best = Some(Violation {
+                    invariant: inv.id,
+                    journey: self.journey,
+                    answers: answers.pairs(),
+                    now,
+                    detail,
+                });
+            }
+        }
+    }
+
+    fn record_overrides(&mut self, answers: &Answers, out: &Outcome) {
+        let n = self.rules.len();
+        for o in &out.overrides {
+            let at = usize::from(o.winner) * n + usize::from(o.loser);
+            let bit = 1u32 << (o.slot % 32);
+            let Some(seen) = self.overrides.get_mut(at) else {
+                continue;
+            };
+            if *seen & bit == 0 {
+                *seen |= bit;
+                let path = format!("{} {:?}", self.journey.slug(), answers.pairs());
+                self.override_examples
+                    .push(((o.winner, o.loser, o.slot), path));
+            }
+        }
+    }
 }
 
 /// Checks every citation of rules and facts against the seed documents' line counts.
@@ -222,6 +457,9 @@ pub fn check_citations() -> Vec<String> {
     for r in RULES {
         check(format!("rule {}", rule_label(r)), r.cite);
     }
+    for i in INVARIANTS {
+        check(format!("invariant {}", i.id), i.cite);
+    }
     for t in RESPONSE_TARGETS {
         check(format!("response target {}", t.id), t.cite);
     }
@@ -232,19 +470,28 @@ pub fn check_citations() -> Vec<String> {
 }
 
 /// A unit of work: a journey, optionally with its first question fixed to one answer.
-fn walk_part(
+fn walk_part<'a>(
+    rules: &'a [Rule],
     journey: Journey,
     first: Option<(u8, Answer)>,
-    instants: &[DateTime<Utc>],
-) -> Walk<'_> {
+    instants: &'a [DateTime<Utc>],
+) -> Walk<'a> {
     let mut walk = Walk {
+        rules,
+        invariants: INVARIANTS
+            .iter()
+            .filter(|i| i.journeys.is_empty() || i.journeys.contains(&journey))
+            .collect(),
+        violations: vec![None; INVARIANTS.len()],
+        overrides: vec![0; rules.len() * rules.len()],
+        override_examples: Vec::new(),
         journey,
         required: required_slots(journey)
             .iter()
             .filter_map(|s| slot_index(s))
             .collect(),
         instants,
-        fired: vec![false; RULES.len()],
+        fired: vec![false; rules.len()],
         asked: vec![false; QUESTIONS.len()],
         paths: 0,
         evaluations: 0,
@@ -263,10 +510,10 @@ fn walk_part(
 
 /// Splits every journey by the answers to its first question, so the work spreads evenly over
 /// the cores even though one journey (opening a request) is much larger than the others.
-fn parts() -> Vec<(Journey, Option<(u8, Answer)>)> {
+fn parts(rules: &[Rule]) -> Vec<(Journey, Option<(u8, Answer)>)> {
     let mut parts = Vec::new();
     for journey in Journey::ALL {
-        match next_question(&Answers::new(), journey) {
+        match next_question_in(rules, &Answers::new(), journey) {
             Some(q) => {
                 parts.extend(candidates(q).into_iter().map(|a| (journey, Some((q, a)))));
             }
@@ -276,11 +523,17 @@ fn parts() -> Vec<(Journey, Option<(u8, Answer)>)> {
     parts
 }
 
-/// Runs the whole verification on all available cores.
+/// Runs the whole verification of the compiled rules on all available cores.
 pub fn verify() -> Report {
+    verify_rules(RULES)
+}
+
+/// Runs the whole verification of `rules`, `RULES` or a copy of it in the same order (a test
+/// plants a wrong rule to prove the verifier names the broken invariant and a path).
+pub fn verify_rules(rules: &[Rule]) -> Report {
     let started = Instant::now();
     let instants = sample_instants();
-    let work = parts();
+    let work = parts(rules);
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let walks: Vec<Walk> = std::thread::scope(|scope| {
@@ -294,7 +547,7 @@ pub fn verify() -> Report {
                         let Some(&(journey, first)) = work.get(i) else {
                             break;
                         };
-                        done.push(walk_part(journey, first, instants));
+                        done.push(walk_part(rules, journey, first, instants));
                     }
                     done
                 })
@@ -308,9 +561,24 @@ pub fn verify() -> Report {
     });
 
     let mut report = Report::default();
-    let mut fired = vec![false; RULES.len()];
+    let mut fired = vec![false; rules.len()];
     let mut asked = vec![false; QUESTIONS.len()];
+    let mut violations: Vec<Option<Violation>> = vec![None; INVARIANTS.len()];
+    let mut overrides: BTreeMap<(u16, u16, u8), String> = BTreeMap::new();
     for w in &walks {
+        for (best, found) in violations.iter_mut().zip(&w.violations) {
+            if let Some(v) = found {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| v.answers.len() < b.answers.len())
+                {
+                    *best = Some(v.clone());
+                }
+            }
+        }
+        for (key, path) in &w.override_examples {
+            overrides.entry(*key).or_insert_with(|| path.clone());
+        }
         report.paths += w.paths;
         report.evaluations += w.evaluations;
         report.problems.extend(w.problems.iter().cloned());
@@ -324,7 +592,9 @@ pub fn verify() -> Report {
     if walks.len() != work.len() {
         report.problems.push("a verifier thread panicked".into());
     }
-    report.unfired_rules = RULES
+    report.violations = violations.into_iter().flatten().collect();
+    check_overrides(rules, &overrides, &mut report);
+    report.unfired_rules = rules
         .iter()
         .zip(&fired)
         .filter(|(_, &f)| !f)
@@ -342,3 +612,45 @@ pub fn verify() -> Report {
     report.elapsed = started.elapsed();
     report
 }
+
+/// Every override seen must be declared; every declaration must be seen.
+fn check_overrides(rules: &[Rule], seen: &BTreeMap<(u16, u16, u8), String>, report: &mut Report) {
+    let label = |i: u16| {
+        rules
+            .get(usize::from(i))
+            .map(rule_label)
+            .unwrap_or_default()
+    };
+    let mut used = vec![false; DECLARED_OVERRIDES.len()];
+    report.override_pairs = seen.len();
+    for (&(winner, loser, slot), path) in seen {
+        let declared = DECLARED_OVERRIDES.iter().position(|d| {
+            d.winners.contains(&winner)
+                && d.losers.contains(&loser)
+                && d.slot.is_none_or(|s| s == slot)
+        });
+        match declared {
+            Some(d) => used[d] = true,
+            None => {
+                let slot = SLOTS.get(usize::from(slot)).map_or("?", |s| s.id);
+                report.undeclared_overrides.push(format!(
+                    "{} overrides {} on `{slot}` without a declaration in policy/overrides.toml, at {path}",
+                    label(winner),
+                    label(loser)
+                ));
+            }
+        }
+    }
+    // Only the compiled rules can use every declaration; a planted copy may not.
+    if std::ptr::eq(rules, RULES) {
+        report.unused_declarations = DECLARED_OVERRIDES
+            .iter()
+            .zip(&used)
+            .filter(|(_, &u)| !u)
+            .map(|(d, _)| d.label)
+            .collect();
+    }
+}
+
+// `Walk::overrides` keeps one bit per slot.
+const _: () = assert!(SLOT_COUNT <= 32);

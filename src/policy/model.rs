@@ -116,8 +116,9 @@ pub struct Citation {
     pub last: u16,
 }
 
-/// A rule of the catalogue (or one part of it), as data.
-#[derive(Debug)]
+/// A rule of the catalogue (or one part of it), as data. `Clone` so that a test can plant a
+/// deliberately wrong copy of the rule set and watch the verifier catch it.
+#[derive(Clone, Debug)]
 pub struct Rule {
     /// The catalogue id, e.g. `PORTAL-3` (seed-rules.md section 2).
     pub id: &'static str,
@@ -203,4 +204,57 @@ pub struct Seed {
 pub struct SeedSection {
     pub seed: u8,
     pub first: u16,
+}
+
+/// What an invariant's condition or requirement can test: an answer, a slot, or the clock and
+/// length of the response target the engine derived (not slots: computed after the rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckVar {
+    /// Whether a question has an answer of any kind (choices, dates, counts, zones): bit 0.
+    Answered(u8),
+    Question(u8),
+    Slot(u8),
+    /// Bit 0 = around the clock, bit 1 = business hours.
+    ResponseClock,
+    /// Bit i = `RESPONSE_MINUTES[i]`.
+    ResponseMinutes,
+}
+
+/// Like [`Atom`], over a [`CheckVar`]: "has one of the values in `mask`", or when `negated`,
+/// "has a value outside `mask`, or none".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CheckAtom {
+    pub var: CheckVar,
+    pub mask: u64,
+    pub negated: bool,
+}
+
+/// A universal statement of the sources (`policy/invariants.toml`), checked by the verifier on
+/// every path: wherever `when` holds, every `require` atom holds, some rule of each `shows`
+/// group is shown (fired, not overridden) and no rule of a `hides` group is.
+#[derive(Debug)]
+pub struct Invariant {
+    pub id: &'static str,
+    /// Catalogue ids (seed-rules.md section 2) the invariant checks.
+    pub catalogue: &'static [&'static str],
+    pub cite: &'static [Citation],
+    /// Empty = every journey.
+    pub journeys: &'static [Journey],
+    pub when: &'static [CheckAtom],
+    pub require: &'static [CheckAtom],
+    /// Each group: the indices into `RULES` of one catalogue id's rules.
+    pub shows: &'static [&'static [u16]],
+    pub hides: &'static [&'static [u16]],
+}
+
+/// A declared override (`policy/overrides.toml`): a rule of `winners` may override a rule of
+/// `losers` (on `slot`, or any slot). Every override that happens on some path must be declared,
+/// so no precedence decides an answer silently.
+#[derive(Debug)]
+pub struct DeclaredOverride {
+    /// The declaration as written, e.g. `EA-4 over OSS-*`, for messages.
+    pub label: &'static str,
+    pub winners: &'static [u16],
+    pub losers: &'static [u16],
+    pub slot: Option<u8>,
 }
