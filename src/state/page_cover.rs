@@ -139,7 +139,10 @@ fn parts(answers: &Answers, out: &Outcome, now: DateTime<Utc>) -> Vec<Part> {
         }
     }
     let rows = [
-        ("response", out.response.is_some()),
+        (
+            "response",
+            out.response.is_some() || out.value("response").is_some(),
+        ),
         (
             "contact_by",
             out.response.and_then(|r| r.contact_by).is_some(),

@@ -74,6 +74,9 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
                     instant_text(l, by, zone),
                 ));
             }
+        } else if let Some(text) = slot_text(&out, "response") {
+            // `silent`: a request is filed, but the documents state no response time.
+            rows.push((td_string!(l, result.response_label).to_string(), text));
         }
         if let Some(text) = slot_text(&out, HEADLINE_LANGUAGE_SLOT) {
             rows.push((td_string!(l, result.language_label).to_string(), text));
@@ -433,6 +436,12 @@ fn ticket_summary(
             ));
         }
     }
+    if out.response.is_none() {
+        if let Some(text) = slot_text(out, "response") {
+            lines.push(format!("{}: {text}", td_string!(l, result.response_label)));
+        }
+    }
+
     if let Some(z) = zone {
         lines.push(format!(
             "{}: {}",
@@ -483,6 +492,10 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
         // other rows are compared with.
         let cell_text = |out: &Outcome| match (slot_text(out, "severity"), out.response) {
             (Some(sev), Some(r)) => format!("{sev}: {}", response_text(l, &r)),
+            (Some(sev), None) => match slot_text(out, "response") {
+                Some(silent) => format!("{sev}: {silent}"),
+                None => sev,
+            },
             _ => slot_text(out, "coverage").unwrap_or_default(),
         };
         let columns: Vec<Vec<(u8, String)>> = impacts
