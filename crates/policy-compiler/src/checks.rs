@@ -11,9 +11,13 @@
 //! (`PREVIEW-*`); a name that matches no rule is an error, so a renamed rule cannot silently
 //! empty a check.
 
-use super::{citations, read, Conditions, Domain, Errors, Vars, JOURNEYS};
+use crate::errors::Errors;
+use crate::input::{Conditions, TargetIn};
+use crate::names::JOURNEYS;
+use crate::rules::RuleName;
+use crate::vars::{citations, read, Domain, LineCounts, Vars};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -79,12 +83,6 @@ struct OverrideIn {
     reason: String,
     #[serde(default)]
     cite: Vec<String>,
-}
-
-/// A compiled rule's names, in evaluation order (its position is its index in `RULES`).
-pub struct RuleName {
-    pub label: String,
-    pub id: String,
 }
 
 /// Indices of the rules a name matches: a label, a catalogue id (every part) or `FAMILY-*`.
@@ -178,11 +176,11 @@ pub fn compile(
     policy: &Path,
     vars: &Vars,
     rules: &[RuleName],
-    targets: &[(String, u32, String)],
-    line_counts: &BTreeMap<String, (usize, usize)>,
+    targets: &[TargetIn],
+    line_counts: &LineCounts,
     errors: &mut Errors,
 ) -> String {
-    let mut minutes: Vec<u32> = targets.iter().map(|t| t.1).collect();
+    let mut minutes: Vec<u32> = targets.iter().map(|t| t.minutes).collect();
     minutes.sort_unstable();
     minutes.dedup();
     let response = ResponseDomains {
@@ -357,4 +355,36 @@ pub fn compile(
          /// Which rules may override which (policy/overrides.toml).\n\
          pub static DECLARED_OVERRIDES: &[DeclaredOverride] = &[\n{overrides_code}];\n"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Vec<RuleName> {
+        [
+            "EA-4",
+            "EA-4/response",
+            "PREVIEW-6/coverage",
+            "PREVIEW-8",
+            "RESP-3/a",
+        ]
+        .iter()
+        .map(|label| RuleName {
+            label: label.to_string(),
+            id: label.split('/').next().unwrap_or_default().to_string(),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn a_rule_is_named_by_label_catalogue_id_or_family() {
+        let rules = names();
+        assert_eq!(matching(&rules, "EA-4/response"), [1]);
+        assert_eq!(matching(&rules, "EA-4"), [0, 1]);
+        assert_eq!(matching(&rules, "PREVIEW-*"), [2, 3]);
+        assert!(matching(&rules, "PREVIEW-6/language").is_empty());
+        // A family is the id's prefix up to the dash: `RESP-*` is not `RESPONSE-*`.
+        assert_eq!(matching(&rules, "RESP-*"), [4]);
+    }
 }

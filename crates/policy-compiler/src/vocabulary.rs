@@ -1,0 +1,185 @@
+//! `policy/vocabulary.toml`: the questions the wizard can ask and the outcome slots rules fill.
+//! Compiles them into `QUESTIONS`, `SLOTS` and the index constants `q::*` and `s::*`, and numbers
+//! their texts (question titles, hints, summaries and options; slot values).
+
+use crate::errors::Errors;
+use crate::facts::Facts;
+use crate::input::{QuestionIn, SlotIn, Vocabulary as VocabularyFile};
+use crate::names::{CALCULATORS, JOURNEYS};
+use crate::policy_text::TextKeys;
+use crate::vars::{atoms, check_ids, read, Domain, Vars};
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The compiled vocabulary: the variables conditions may name, and the generated code.
+pub struct Vocabulary {
+    pub vars: Vars,
+    pub code: String,
+}
+
+pub fn compile(
+    policy: &Path,
+    facts: &Facts,
+    errors: &mut Errors,
+    keys: &mut TextKeys,
+) -> Option<Vocabulary> {
+    let file = read::<VocabularyFile>(&policy.join("vocabulary.toml"), errors)?;
+    let vars = variables(&file, facts, errors);
+    number_texts(&vars, keys);
+    let questions: Vec<String> = file
+        .question
+        .iter()
+        .map(|q| question_code(q, &vars, errors))
+        .collect();
+    let slots: Vec<String> = vars
+        .slots
+        .iter()
+        .map(|(id, domain, derived)| {
+            format!(
+                "    Slot {{ id: {id:?}, values: &{:?}, derived: {} }},\n",
+                domain.values,
+                derived.is_some()
+            )
+        })
+        .collect();
+    let constants = |names: Vec<&String>| {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("    pub const {}: u8 = {i};\n", n.to_uppercase()))
+            .collect::<String>()
+    };
+    let code = format!(
+        "pub const QUESTION_COUNT: usize = {nq};\n\
+         pub const SLOT_COUNT: usize = {ns};\n\
+         /// Question indices by id.\n#[allow(dead_code)]\npub mod q {{\n{q}}}\n\
+         /// Slot indices by id.\n#[allow(dead_code)]\npub mod s {{\n{s}}}\n\
+         pub static QUESTIONS: &[Question] = &[\n{questions}];\n\
+         pub static SLOTS: &[Slot] = &[\n{slots}];\n",
+        nq = vars.questions.len(),
+        ns = vars.slots.len(),
+        q = constants(vars.questions.iter().map(|q| &q.0).collect()),
+        s = constants(vars.slots.iter().map(|s| &s.0).collect()),
+        questions = questions.concat(),
+        slots = slots.concat(),
+    );
+    Some(Vocabulary { vars, code })
+}
+
+/// The variable namespace: every question with its options, then every slot with its values.
+fn variables(file: &VocabularyFile, facts: &Facts, errors: &mut Errors) -> Vars {
+    let mut vars = Vars {
+        questions: Vec::new(),
+        slots: Vec::new(),
+    };
+    let mut seen = BTreeSet::new();
+    for q in &file.question {
+        if !seen.insert(q.id.clone()) {
+            errors.push(format!("vocabulary: duplicate id `{}`", q.id));
+        }
+        if !matches!(q.kind.as_str(), "choice" | "date" | "count" | "zone") {
+            errors.push(format!("question `{}`: unknown kind `{}`", q.id, q.kind));
+        }
+        if (q.kind == "choice") == q.options.is_empty() {
+            errors.push(format!(
+                "question `{}`: choices need options, other kinds must not have any",
+                q.id
+            ));
+        }
+        check_ids(&q.options, &format!("question `{}`", q.id), errors);
+        vars.questions.push((
+            q.id.clone(),
+            q.kind.clone(),
+            Domain {
+                values: q.options.clone(),
+            },
+        ));
+    }
+    for s in &file.slot {
+        if !seen.insert(s.id.clone()) {
+            errors.push(format!("vocabulary: duplicate id `{}`", s.id));
+        }
+        let values = slot_values(s, facts, errors);
+        check_ids(&values, &format!("slot `{}`", s.id), errors);
+        if let Some(d) = &s.derived {
+            if !CALCULATORS.contains(&d.as_str()) {
+                errors.push(format!("slot `{}`: unknown calculator `{d}`", s.id));
+            }
+        }
+        vars.slots
+            .push((s.id.clone(), Domain { values }, s.derived.clone()));
+    }
+    vars
+}
+
+fn slot_values(s: &SlotIn, facts: &Facts, errors: &mut Errors) -> Vec<String> {
+    match &s.values {
+        // Every cell of the response tables, then `silent`: an incident is filed but the sources
+        // state no response time for it (never a blank).
+        toml::Value::String(src) if src == "response_targets" => facts
+            .targets
+            .iter()
+            .map(|t| t.id.clone())
+            .chain(std::iter::once("silent".to_string()))
+            .collect(),
+        toml::Value::Array(a) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => {
+            errors.push(format!("slot `{}`: values must be a list", s.id));
+            Vec::new()
+        }
+    }
+}
+
+/// Numbers the texts of questions (title, hint, summary, then each option) and slot values,
+/// in the order `policy::text::TextId` expects.
+fn number_texts(vars: &Vars, keys: &mut TextKeys) {
+    for (id, _, options) in &vars.questions {
+        let base = keys.push(format!("questions.{id}.title"));
+        keys.question_base.push(base);
+        keys.push(format!("questions.{id}.hint"));
+        keys.push(format!("questions.{id}.summary"));
+        for o in &options.values {
+            keys.push(format!("questions.{id}.options.{o}"));
+        }
+    }
+    for (id, values, _) in &vars.slots {
+        keys.slot_base.push(keys.keys.len());
+        for v in &values.values {
+            keys.push(format!("slots.{id}.{v}"));
+        }
+    }
+}
+
+fn question_code(q: &QuestionIn, vars: &Vars, errors: &mut Errors) -> String {
+    let ctx = format!("question `{}`", q.id);
+    let mut reads = BTreeSet::new();
+    let mut ask = atoms(vars, &q.ask_when, false, &ctx, errors, &mut reads);
+    ask.extend(atoms(vars, &q.not_when, true, &ctx, errors, &mut reads));
+    let kind = match q.kind.as_str() {
+        "choice" => "Choice",
+        "date" => "Date",
+        "count" => "Count",
+        _ => "Zone",
+    };
+    let mut journeys = Vec::new();
+    for j in &q.journeys {
+        match JOURNEYS.iter().find(|(slug, _)| slug == j) {
+            Some((_, variant)) => journeys.push(format!("Journey::{variant}")),
+            None => errors.push(format!("{ctx}: unknown journey `{j}`")),
+        }
+    }
+    let mut code = String::new();
+    let _ = writeln!(
+        code,
+        "    Question {{ id: {:?}, kind: QuestionKind::{kind}, options: &{:?}, journeys: &[{}], ask_when: &[{}] }},",
+        q.id,
+        q.options,
+        journeys.join(", "),
+        ask.join(", ")
+    );
+    code
+}
