@@ -17,6 +17,24 @@ pub enum Answer {
     Zone(CustomerZone),
 }
 
+/// Why an answer that fits its question still cannot be right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Implausible {
+    /// Every date the wizard asks for (when an incident was closed, when an agreement was
+    /// activated or a 5-pack bought) lies in the past, or is today.
+    DateInFuture,
+}
+
+/// Whether `answer` can be right on `today` (the customer's date). The question page refuses an
+/// implausible answer with its own message; the engine, given one through a link, treats the
+/// date as unknown (`engine::derived`).
+pub fn implausible(answer: Answer, today: NaiveDate) -> Option<Implausible> {
+    match answer {
+        Answer::Date(d) if d > today => Some(Implausible::DateInFuture),
+        _ => None,
+    }
+}
+
 /// Why an answer was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerError {

@@ -54,6 +54,11 @@ pub fn validity_period(answers: &Answers) -> Option<&'static str> {
     }
 }
 
+/// `closed_age` value of a closing date after today (vocabulary order: `in_future`).
+const CLOSED_IN_FUTURE: u8 = 2;
+/// `agreement_state` value of an activation date after today (vocabulary order: `not_started`).
+const AGREEMENT_NOT_STARTED: u8 = 2;
+
 /// The results of all calculators, and the clock facts they were computed from (the evaluator
 /// reuses them for deadlines and language windows instead of resolving them again).
 pub struct Derived {
@@ -78,19 +83,27 @@ pub fn compute(answers: &Answers, now: Option<DateTime<Utc>>, holidays: &[NaiveD
             let open = hours.is_open(now, holidays);
             values.push((s::REGION_OPEN_NOW, if open { 0 } else { 1 }));
         }
-        // closed_age: 0 = under three months, 1 = three months or more (exactly 3 counts, C-18).
+        // closed_age: 0 = under three months, 1 = three months or more (exactly 3 counts, C-18),
+        // 2 = after today: a closing date in the future cannot be right, so its age is unknown.
         if let Some(closed) = answers.date(q::CLOSED_DATE) {
-            let old = match add_period(closed, "reopen_limit") {
-                Some(limit) => limit <= today,
-                None => false,
+            let age = if closed > today {
+                CLOSED_IN_FUTURE
+            } else {
+                match add_period(closed, "reopen_limit") {
+                    Some(limit) => u8::from(limit <= today),
+                    None => 0,
+                }
             };
-            values.push((s::CLOSED_AGE, u8::from(old)));
+            values.push((s::CLOSED_AGE, age));
         }
-        // agreement_state: 0 = active, 1 = expired. Expiry is the first day it no longer works.
+        // agreement_state: 0 = active, 1 = expired (expiry is the first day it no longer works),
+        // 2 = activated after today: not active yet, whatever its period.
         if let (Some(start), Some(period)) =
             (answers.date(q::ACTIVATION_DATE), validity_period(answers))
         {
-            if let Some(expires) = add_period(start, period) {
+            if start > today {
+                values.push((s::AGREEMENT_STATE, AGREEMENT_NOT_STARTED));
+            } else if let Some(expires) = add_period(start, period) {
                 agreement_expires = Some(expires);
                 values.push((s::AGREEMENT_STATE, u8::from(today >= expires)));
             }
@@ -160,6 +173,37 @@ mod tests {
         let d = compute(&a, Some(at(2025, 2, 12)), &[]);
         assert_eq!(d.agreement_expires, NaiveDate::from_ymd_opt(2025, 3, 1));
         assert_eq!(value_of(&d, s::AGREEMENT_STATE), Some(0));
+    }
+
+    #[test]
+    fn dates_after_today_are_not_taken_at_their_word() {
+        // A closing date in 2030 is not "under three months" (it would allow a reopen), and an
+        // activation tomorrow does not make an agreement active today.
+        let closed = Answers::from_pairs([("closed_date", "2030-01-01")]).expect("valid");
+        let d = compute(&closed, Some(at(2025, 2, 12)), &[]);
+        assert_eq!(value_of(&d, s::CLOSED_AGE), Some(CLOSED_IN_FUTURE));
+        let value_id =
+            |slot: u8, v: u8| crate::policy::data::SLOTS[usize::from(slot)].values[usize::from(v)];
+        assert_eq!(value_id(s::CLOSED_AGE, CLOSED_IN_FUTURE), "in_future");
+        let tomorrow = Answers::from_pairs([
+            ("onprem_offer", "gold20"),
+            ("activation_date", "2025-02-13"),
+        ])
+        .expect("valid");
+        let d = compute(&tomorrow, Some(at(2025, 2, 12)), &[]);
+        assert_eq!(
+            value_of(&d, s::AGREEMENT_STATE),
+            Some(AGREEMENT_NOT_STARTED)
+        );
+        assert_eq!(
+            value_id(s::AGREEMENT_STATE, AGREEMENT_NOT_STARTED),
+            "not_started"
+        );
+        assert_eq!(d.agreement_expires, None);
+        // Today itself is a plausible closing or activation date.
+        let today = Answers::from_pairs([("closed_date", "2025-02-12")]).expect("valid");
+        let d = compute(&today, Some(at(2025, 2, 12)), &[]);
+        assert_eq!(value_of(&d, s::CLOSED_AGE), Some(0));
     }
 
     #[test]

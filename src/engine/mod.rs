@@ -9,7 +9,7 @@ pub mod iso_date;
 pub mod outcome;
 pub mod verifier;
 
-pub use answers::{Answer, AnswerError, Answers};
+pub use answers::{implausible, Answer, AnswerError, Answers, Implausible};
 pub use evaluate::{evaluate, evaluate_with, Context};
 pub use flow::{next_question, outcomes_by_plan, prune, relevant_questions};
 pub use outcome::{Notice, Outcome, Response};

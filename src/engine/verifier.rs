@@ -58,11 +58,17 @@ fn samples(kind: QuestionKind) -> Vec<Answer> {
     match kind {
         QuestionKind::Choice => Vec::new(),
         // Recent and old relative to the sample week (reopen: < / >= 3 months; agreements:
-        // active / expired under every validity period).
-        QuestionKind::Date => [date(2025, 1, 20), date(2024, 11, 5), date(2023, 6, 1)]
-            .into_iter()
-            .flatten()
-            .collect(),
+        // active / expired under every validity period), and one after it, which cannot be a
+        // closing or activation date.
+        QuestionKind::Date => [
+            date(2025, 1, 20),
+            date(2024, 11, 5),
+            date(2023, 6, 1),
+            date(2025, 3, 20),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
         QuestionKind::Count => vec![Answer::Count(0), Answer::Count(3)],
         // One zone with an unusual offset exercises the "local time" rows; named-zone regions
         // do not depend on it.

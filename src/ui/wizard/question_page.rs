@@ -3,7 +3,7 @@
 //! without an answer, a Back link that keeps answers, and a progress indicator.
 
 use crate::engine::answers::parse_answer;
-use crate::engine::{prune, Answers};
+use crate::engine::{implausible, prune, Answers, Implausible};
 use crate::hours::SUPPORTED_ZONES;
 use crate::i18n::td_string;
 use crate::policy::data::QUESTIONS;
@@ -35,6 +35,9 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
         .map(|(_, v)| v);
     let value = RwSignal::new(current.unwrap_or_else(|| default_value(def.kind)));
     let error = RwSignal::new(false);
+    // What the error says: the answer is missing or malformed, or it cannot be right (a date in
+    // the future).
+    let refused = RwSignal::new(None::<Implausible>);
     let (n, m) = progress(journey, &answers, q);
     let back_route = match back(journey, &answers, Page::Question(q)) {
         Some(page) => route_to(journey, page, answers),
@@ -66,7 +69,15 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
 
     let on_submit = move |e: ev::SubmitEvent| {
         e.prevent_default();
-        match value.with_untracked(|v| answered(v)) {
+        let next = value.with_untracked(|v| answered(v));
+        let problem = next.and_then(|next| {
+            let today = device_today(&next)?;
+            implausible(next.get(q)?, today)
+        });
+        if refused.get_untracked() != problem {
+            refused.set(problem);
+        }
+        match next.filter(|_| problem.is_none()) {
             Some(next) => {
                 if error.get_untracked() {
                     error.set(false);
@@ -98,7 +109,10 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
             format!("{id}-hint")
         }
     };
-    let error_message = move || td_string!(loc(), wizard.error_required);
+    let error_message = move || match refused.get() {
+        Some(Implausible::DateInFuture) => td_string!(loc(), wizard.error_date_in_future),
+        None => td_string!(loc(), wizard.error_required),
+    };
     // "Error:" before the message, for screen readers only (GOV.UK error message pattern).
     let error_prefix = move || td_string!(loc(), a11y.error_prefix);
     // Text fields, dates and the zone list say they are invalid while the error shows. Radios do
@@ -225,6 +239,15 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
 
 /// The pre-filled value of a new answer: nothing for choices, dates and counts; the browser's
 /// own time zone when it is one we support (the visitor can change it).
+/// Today as the engine counts it (in the customer's time zone when known) by the device clock;
+/// `None` when the clock cannot be read as a date, and then no date is refused for being late.
+fn device_today(answers: &Answers) -> Option<chrono::NaiveDate> {
+    // Whole milliseconds since 1970; a clock beyond chrono's range gives `None`, not a panic.
+    let millis = js_sys::Date::now().floor();
+    let now = chrono::DateTime::from_timestamp_millis(millis as i64)?;
+    Some(crate::engine::derived::today(answers, now))
+}
+
 fn default_value(kind: QuestionKind) -> String {
     match kind {
         QuestionKind::Zone => crate::ui::format::browser_zone()
