@@ -86,7 +86,7 @@ const WALKS = [
     journey: 'on-premises', now: '2025-02-12T10:00:00Z',
     answers: {
       product: 'onprem_other', onprem_offer: 'maicpp', have_ids: 'yes', account: 'entra', lifecycle: 'mainstream',
-      activation_date: '2024-01-10', incidents_left: 6,
+      activation: 'activated', activation_date: '2024-01-10', incidents_left: 6, impact: 'moderate',
     },
     facts: {
       'Where to go': slotLabel('route', 'support_for_business'),
@@ -391,6 +391,7 @@ test('Continue without an answer shows the error summary, focused, linking to th
 test('the error summary of a date question links to the date field', async ({ page }) => {
   await page.goto(journeyUrl('on-premises', 'activation_date', {
     product: 'onprem_other', onprem_offer: 'maicpp', have_ids: 'yes', account: 'entra', lifecycle: 'mainstream',
+    activation: 'activated',
   }));
   expect(await currentQuestion(page)).toBe('activation_date');
   await continueButton(page).click();
@@ -402,6 +403,29 @@ test('the error summary of a date question links to the date field', async ({ pa
   const field = page.getByLabel(EN.q.activation_date.title, { exact: true });
   await expect(field).toBeFocused();
   await expect(field).toHaveAccessibleDescription(new RegExp(EN.wizard.error_required));
+});
+
+test('a date after today is refused with its own message, and the answer is kept', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2025-02-12T10:00:00Z'));
+  await page.goto(journeyUrl('reopen', 'closed_date', {
+    product: 'power_apps', plan: 'subscription', same_build: 'yes', same_error_env: 'yes', error_after_fix: 'no',
+  }));
+  expect(await currentQuestion(page)).toBe('closed_date');
+  const field = page.getByLabel(EN.q.closed_date.title, { exact: true });
+  await field.fill('2030-01-15');
+  await continueButton(page).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: EN.wizard.error_date_in_future, exact: true })).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(new RegExp(EN.wizard.error_date_in_future));
+  await expect(field).toHaveValue('2030-01-15');
+  expect(await currentQuestion(page), 'still the closing date').toBe('closed_date');
+  // Today is a possible closing date.
+  await field.fill('2025-02-12');
+  await continueButton(page).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(h1(page)).not.toHaveText(EN.q.closed_date.title);
 });
 
 /** Presses Tab until `target` has focus (at most `max` times). */
