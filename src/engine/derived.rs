@@ -5,7 +5,7 @@
 use crate::engine::answers::Answers;
 use crate::hours::iana::IanaZone;
 use crate::hours::{CustomerZone, HoursZone, WeeklyHours};
-use crate::policy::data::{self, q, s};
+use crate::policy::data::{self, q, s, v};
 use crate::policy::model::{RegionHours, ZoneSpec};
 use chrono::{DateTime, Months, NaiveDate, NaiveTime, Utc};
 
@@ -45,19 +45,14 @@ pub fn add_period(date: NaiveDate, period_id: &str) -> Option<NaiveDate> {
 
 /// Which validity period applies to the on-premises offer chosen (AGREEMENT-1, PPI-7).
 pub fn validity_period(answers: &Answers) -> Option<&'static str> {
-    let offer = answers.choice_id("onprem_offer")?;
-    match offer {
-        "five_pack" => Some("five_pack_validity"),
-        "gold20" | "silver15" | "maps10" | "maicpp" => Some("mpn_agreement_validity"),
-        "visual_studio" | "software_assurance" => Some("agreement_validity"),
+    use v::onprem_offer::*;
+    match answers.choice(q::ONPREM_OFFER)? {
+        FIVE_PACK => Some("five_pack_validity"),
+        GOLD20 | SILVER15 | MAPS10 | MAICPP => Some("mpn_agreement_validity"),
+        VISUAL_STUDIO | SOFTWARE_ASSURANCE => Some("agreement_validity"),
         _ => None,
     }
 }
-
-/// `closed_age` value of a closing date after today (vocabulary order: `in_future`).
-const CLOSED_IN_FUTURE: u8 = 2;
-/// `agreement_state` value of an activation date after today (vocabulary order: `not_started`).
-const AGREEMENT_NOT_STARTED: u8 = 2;
 
 /// The results of all calculators, and the clock facts they were computed from (the evaluator
 /// reuses them for deadlines and language windows instead of resolving them again).
@@ -78,40 +73,47 @@ pub fn compute(answers: &Answers, now: Option<DateTime<Utc>>, holidays: &[NaiveD
     let today = now.map(|now| today(answers, now));
 
     if let (Some(now), Some(today)) = (now, today) {
-        // region_open_now: 0 = open, 1 = closed.
         if let Some(hours) = hours {
-            let open = hours.is_open(now, holidays);
-            values.push((s::REGION_OPEN_NOW, if open { 0 } else { 1 }));
-        }
-        // closed_age: 0 = under three months, 1 = three months or more (exactly 3 counts, C-18),
-        // 2 = after today: a closing date in the future cannot be right, so its age is unknown.
-        if let Some(closed) = answers.date(q::CLOSED_DATE) {
-            let age = if closed > today {
-                CLOSED_IN_FUTURE
+            let open = if hours.is_open(now, holidays) {
+                v::region_open_now::OPEN
             } else {
-                match add_period(closed, "reopen_limit") {
-                    Some(limit) => u8::from(limit <= today),
-                    None => 0,
-                }
+                v::region_open_now::CLOSED
+            };
+            values.push((s::REGION_OPEN_NOW, open));
+        }
+        // Exactly three months counts as three months or more (C-18). A closing date after today
+        // cannot be right, so its age is unknown.
+        if let Some(closed) = answers.date(q::CLOSED_DATE) {
+            use v::closed_age::*;
+            let age = match add_period(closed, "reopen_limit") {
+                _ if closed > today => IN_FUTURE,
+                Some(limit) if limit <= today => THREE_MONTHS_OR_MORE,
+                _ => UNDER_THREE_MONTHS,
             };
             values.push((s::CLOSED_AGE, age));
         }
-        // agreement_state: 0 = active, 1 = expired (expiry is the first day it no longer works),
-        // 2 = activated after today: not active yet, whatever its period.
+        // Expiry is the first day the agreement no longer works. One activated after today is
+        // not active yet, whatever its period.
         if let (Some(start), Some(period)) =
             (answers.date(q::ACTIVATION_DATE), validity_period(answers))
         {
+            use v::agreement_state::*;
             if start > today {
-                values.push((s::AGREEMENT_STATE, AGREEMENT_NOT_STARTED));
+                values.push((s::AGREEMENT_STATE, NOT_STARTED));
             } else if let Some(expires) = add_period(start, period) {
                 agreement_expires = Some(expires);
-                values.push((s::AGREEMENT_STATE, u8::from(today >= expires)));
+                let state = if today >= expires { EXPIRED } else { ACTIVE };
+                values.push((s::AGREEMENT_STATE, state));
             }
         }
     }
-    // incident_balance: 0 = some left, 1 = none left.
     if let Some(n) = answers.count(q::INCIDENTS_LEFT) {
-        values.push((s::INCIDENT_BALANCE, u8::from(n == 0)));
+        let balance = if n == 0 {
+            v::incident_balance::NONE
+        } else {
+            v::incident_balance::SOME
+        };
+        values.push((s::INCIDENT_BALANCE, balance));
     }
     Derived {
         values,
@@ -181,10 +183,7 @@ mod tests {
         // activation tomorrow does not make an agreement active today.
         let closed = Answers::from_pairs([("closed_date", "2030-01-01")]).expect("valid");
         let d = compute(&closed, Some(at(2025, 2, 12)), &[]);
-        assert_eq!(value_of(&d, s::CLOSED_AGE), Some(CLOSED_IN_FUTURE));
-        let value_id =
-            |slot: u8, v: u8| crate::policy::data::SLOTS[usize::from(slot)].values[usize::from(v)];
-        assert_eq!(value_id(s::CLOSED_AGE, CLOSED_IN_FUTURE), "in_future");
+        assert_eq!(value_of(&d, s::CLOSED_AGE), Some(v::closed_age::IN_FUTURE));
         let tomorrow = Answers::from_pairs([
             ("onprem_offer", "gold20"),
             ("activation_date", "2025-02-13"),
@@ -193,17 +192,16 @@ mod tests {
         let d = compute(&tomorrow, Some(at(2025, 2, 12)), &[]);
         assert_eq!(
             value_of(&d, s::AGREEMENT_STATE),
-            Some(AGREEMENT_NOT_STARTED)
-        );
-        assert_eq!(
-            value_id(s::AGREEMENT_STATE, AGREEMENT_NOT_STARTED),
-            "not_started"
+            Some(v::agreement_state::NOT_STARTED)
         );
         assert_eq!(d.agreement_expires, None);
         // Today itself is a plausible closing or activation date.
         let today = Answers::from_pairs([("closed_date", "2025-02-12")]).expect("valid");
         let d = compute(&today, Some(at(2025, 2, 12)), &[]);
-        assert_eq!(value_of(&d, s::CLOSED_AGE), Some(0));
+        assert_eq!(
+            value_of(&d, s::CLOSED_AGE),
+            Some(v::closed_age::UNDER_THREE_MONTHS)
+        );
     }
 
     #[test]

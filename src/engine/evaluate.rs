@@ -5,7 +5,9 @@ use crate::engine::answers::Answers;
 use crate::engine::derived;
 use crate::engine::outcome::{Contradiction, Notice, Outcome, Override, Response, SlotValue};
 use crate::hours::WeeklyHours;
-use crate::policy::data::{q, s, CONFLICTS, QUESTION_COUNT, RESPONSE_TARGETS, RULES, SLOT_COUNT};
+use crate::policy::data::{
+    q, s, v, CONFLICTS, QUESTION_COUNT, RESPONSE_TARGETS, RULES, SLOT_COUNT,
+};
 use crate::policy::model::{Atom, Rule, Var};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
@@ -249,7 +251,7 @@ fn derive_response(
     };
     // A rule may decide the clock explicitly (e.g. severity B with 24x7 chosen at submission).
     let (around_the_clock, clock_rule) = match out.slots[usize::from(s::CLOCK)] {
-        Some(c) => (c.value == 0, c.rule),
+        Some(c) => (c.value == v::clock::AROUND_THE_CLOCK, c.rule),
         None => (target.around_the_clock, resp.rule),
     };
     let contact_by = ctx.now.and_then(|now| {
@@ -277,7 +279,9 @@ fn derive_response(
 
 /// When the requested language is staffed in the region but closed now: the next opening.
 fn derive_language_window(out: &mut Outcome, hours: Option<WeeklyHours>, ctx: &Context) {
-    if out.value("language_now") != Some("requested_outside_hours") {
+    let outside_hours = out.slots[usize::from(s::LANGUAGE_NOW)]
+        .is_some_and(|l| l.value == v::language_now::REQUESTED_OUTSIDE_HOURS);
+    if !outside_hours {
         return;
     }
     let (Some(now), Some(hours)) = (ctx.now, hours) else {

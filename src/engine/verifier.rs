@@ -19,7 +19,7 @@ use crate::engine::flow::next_question_in;
 use crate::engine::outcome::Outcome;
 use crate::hours::CustomerZone;
 use crate::policy::data::{
-    rule_label, slot_index, DECLARED_OVERRIDES, INVARIANTS, QUESTIONS, REGION_HOURS,
+    rule_label, s, slot_index, DECLARED_OVERRIDES, INVARIANTS, QUESTIONS, REGION_HOURS,
     RESPONSE_MINUTES, RESPONSE_TARGETS, RULES, SEEDS, SLOTS, SLOT_COUNT,
 };
 use crate::policy::model::{CheckAtom, CheckVar, Citation, Invariant, QuestionKind, Rule};
@@ -391,7 +391,7 @@ impl Walk<'_> {
                 self.problems.push(p);
             }
         }
-        if out.response.is_some() && out.value("severity").is_none() {
+        if out.response.is_some() && out.slots[usize::from(s::SEVERITY)].is_none() {
             let p = format!("a response target without a severity at {}", path());
             self.problems.push(p);
         }

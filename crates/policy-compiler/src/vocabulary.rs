@@ -53,6 +53,9 @@ pub fn compile(
     let code = format!(
         "pub const QUESTION_COUNT: usize = {nq};\n\
          pub const SLOT_COUNT: usize = {ns};\n\
+         /// Option and value indices by id, one module per question or slot (`v::coverage::COVERED`,\n\
+         /// `v::plan::PREMIER`): comparing with a value is checked by the compiler, not by spelling.\n\
+         #[allow(dead_code)]\npub mod v {{\n{values}}}\n\
          /// Question indices by id.\n#[allow(dead_code)]\npub mod q {{\n{q}}}\n\
          /// Slot indices by id.\n#[allow(dead_code)]\npub mod s {{\n{s}}}\n\
          pub static QUESTIONS: &[Question] = &[\n{questions}];\n\
@@ -63,8 +66,35 @@ pub fn compile(
         s = constants(vars.slots.iter().map(|s| &s.0).collect()),
         questions = questions.concat(),
         slots = slots.concat(),
+        values = value_constants(&vars),
     );
     Some(Vocabulary { vars, code })
+}
+
+/// `pub mod plan { pub const PREMIER: u8 = 2; ... }` for every choice question and slot (ids are
+/// unique across both, so one namespace holds them all).
+fn value_constants(vars: &Vars) -> String {
+    let named = vars
+        .questions
+        .iter()
+        .map(|(id, _, d)| (id, d))
+        .chain(vars.slots.iter().map(|(id, d, _)| (id, d)));
+    let mut code = String::new();
+    for (id, domain) in named.filter(|(_, d)| !d.values.is_empty()) {
+        let _ = writeln!(code, "    pub mod {id} {{");
+        for (i, value) in domain.values.iter().enumerate() {
+            // Ids are lowercase ascii, digits and `_`; one that starts with a digit gets a `_`.
+            let name = value.to_uppercase();
+            let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("_{name}")
+            } else {
+                name
+            };
+            let _ = writeln!(code, "        pub const {name}: u8 = {i};");
+        }
+        let _ = writeln!(code, "    }}");
+    }
+    code
 }
 
 /// The variable namespace: every question with its options, then every slot with its values.
@@ -78,6 +108,7 @@ fn variables(file: &VocabularyFile, facts: &Facts, errors: &mut Errors) -> Vars 
         if !seen.insert(q.id.clone()) {
             errors.push(format!("vocabulary: duplicate id `{}`", q.id));
         }
+        check_module_name(&q.id, errors);
         if !matches!(q.kind.as_str(), "choice" | "date" | "count" | "zone") {
             errors.push(format!("question `{}`: unknown kind `{}`", q.id, q.kind));
         }
@@ -100,6 +131,7 @@ fn variables(file: &VocabularyFile, facts: &Facts, errors: &mut Errors) -> Vars 
         if !seen.insert(s.id.clone()) {
             errors.push(format!("vocabulary: duplicate id `{}`", s.id));
         }
+        check_module_name(&s.id, errors);
         let values = slot_values(s, facts, errors);
         check_ids(&values, &format!("slot `{}`", s.id), errors);
         if let Some(d) = &s.derived {
@@ -111,6 +143,28 @@ fn variables(file: &VocabularyFile, facts: &Facts, errors: &mut Errors) -> Vars 
             .push((s.id.clone(), Domain { values }, s.derived.clone()));
     }
     vars
+}
+
+/// Question and slot ids name the modules of `v` (and the constants of `q` and `s`), so they
+/// must be Rust identifiers: lowercase ascii, digits and `_`, not starting with a digit, and not
+/// a keyword.
+fn check_module_name(id: &str, errors: &mut Errors) {
+    const KEYWORDS: &[&str] = &[
+        "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else",
+        "enum", "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+        "match", "mod", "move", "mut", "priv", "pub", "ref", "return", "self", "static", "struct",
+        "super", "trait", "true", "try", "type", "typeof", "unsafe", "use", "where", "while",
+        "yield", "abstract", "become", "do", "final", "override", "unsized", "virtual",
+    ];
+    let valid = id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid || KEYWORDS.contains(&id) {
+        errors.push(format!(
+            "vocabulary: `{id}` cannot name a Rust module (lowercase letters, digits and _, starting with a letter, not a keyword)"
+        ));
+    }
 }
 
 fn slot_values(s: &SlotIn, facts: &Facts, errors: &mut Errors) -> Vec<String> {
