@@ -6,7 +6,7 @@ use crate::engine::derived;
 use crate::engine::outcome::{Contradiction, Notice, Outcome, Override, Response, SlotValue};
 use crate::hours::WeeklyHours;
 use crate::policy::data::{
-    q, s, v, CONFLICTS, QUESTION_COUNT, RESPONSE_TARGETS, RULES, SLOT_COUNT,
+    q, s, v, CONFLICTS, QUESTION_COUNT, RESPONSE_TARGETS, RULES, RULE_EFFECTIVE, SLOT_COUNT,
 };
 use crate::policy::model::{Atom, Rule, Var};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -86,7 +86,7 @@ pub fn evaluate_in(rules: &[Rule], answers: &Answers, ctx: &Context) -> Outcome 
         let Ok(index) = u16::try_from(index) else {
             break;
         };
-        if !rule.when.iter().all(|a| holds_in(a, &vars)) || !in_effect(rule, today) {
+        if !rule.when.iter().all(|a| holds_in(a, &vars)) || !in_effect(index, today) {
             continue;
         }
         out.fired.push(index);
@@ -140,7 +140,7 @@ fn holds_in(atom: &Atom, vars: &[u8; VAR_COUNT]) -> bool {
         Var::Slot(s) => QUESTION_COUNT + usize::from(s),
     };
     match vars.get(index).copied() {
-        Some(v) if v < 64 => (atom.mask >> v & 1 == 1) != atom.negated,
+        Some(v) if v < 32 => (atom.mask >> v & 1 == 1) != atom.negated,
         _ => atom.negated,
     }
 }
@@ -157,19 +157,19 @@ pub fn holds(atom: &Atom, answers: &Answers, out: &Outcome) -> bool {
             .map(|v| v.value),
     };
     match value {
-        Some(v) => (v < 64 && atom.mask >> v & 1 == 1) != atom.negated,
+        Some(v) => (v < 32 && atom.mask >> v & 1 == 1) != atom.negated,
         None => atom.negated,
     }
 }
 
-fn in_effect(rule: &Rule, today: Option<NaiveDate>) -> bool {
-    match (rule.effective, today) {
+fn in_effect(rule: u16, today: Option<NaiveDate>) -> bool {
+    match (RULE_EFFECTIVE.iter().find(|e| e.rule == rule), today) {
         (None, _) => true,
         // Without a date we cannot tell; a time-limited rule then does not apply.
         (Some(_), None) => false,
-        (Some((from, until)), Some(d)) => {
+        (Some(e), Some(d)) => {
             let key = u32::try_from(d.year()).unwrap_or(0) * 10000 + d.month() * 100 + d.day();
-            from <= key && key <= until
+            e.from <= key && key <= e.until
         }
     }
 }

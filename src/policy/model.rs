@@ -25,11 +25,12 @@ pub enum Var {
 }
 
 /// "`var` has one of the values in `mask`" (bit i = value i), or, when `negated`, "`var` has a
-/// value outside `mask` or no value at all".
+/// value outside `mask` or no value at all". A variable has at most 32 values (the compiler
+/// checks), so an atom is 8 bytes: there are about a thousand in the wasm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Atom {
     pub var: Var,
-    pub mask: u64,
+    pub mask: u32,
     pub negated: bool,
 }
 
@@ -132,10 +133,20 @@ pub struct Rule {
     pub cite: &'static [Citation],
     /// Index into `CONFLICTS` when this rule applies a reading of a source conflict. Why the rule
     /// reads the sources that way is its `note` in the rule file (required with `conflict`,
-    /// checked by build.rs), written for maintainers and kept out of the binary.
+    /// checked by the policy compiler), written for maintainers and kept out of the binary.
     pub conflict: Option<u8>,
-    /// First and last day (inclusive, `yyyymmdd`) the rule applies, if limited.
-    pub effective: Option<(u32, u32)>,
+}
+
+/// A rule that applies only between two days (`effective` in its file). Kept beside `RULES`
+/// rather than in each rule: few rules are limited in time, and every field of `Rule` is paid for
+/// in the wasm by all of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Effective {
+    /// Index into `RULES`.
+    pub rule: u16,
+    /// First and last day (inclusive), as `yyyymmdd`.
+    pub from: u32,
+    pub until: u32,
 }
 
 /// One cell of a published response-time table.

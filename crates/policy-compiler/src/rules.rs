@@ -36,12 +36,15 @@ pub struct RuleName {
 /// The compiled rules, in evaluation order.
 pub struct Rules {
     pub ordered: Vec<RuleName>,
+    /// `RULES` entries, then `pub static RULE_EFFECTIVE`.
     pub code: String,
 }
 
 /// One rule as compiled, before ordering.
 struct Compiled {
     code: String,
+    /// First and last day it applies (`yyyymmdd`), when limited.
+    effective: Option<(u32, u32)>,
     reads: BTreeSet<usize>,
     writes: BTreeSet<usize>,
     name: RuleName,
@@ -120,14 +123,25 @@ pub fn compile(
     }
     let order = evaluation_order(&compiled, errors);
     let mut code = String::new();
+    let mut effective = String::new();
     let mut ordered = Vec::with_capacity(order.len());
     let mut slots: Vec<Option<Compiled>> = compiled.into_iter().map(Some).collect();
     for i in order {
         if let Some(c) = slots.get_mut(i).and_then(Option::take) {
             let _ = writeln!(code, "{}", c.code);
+            if let Some((from, until)) = c.effective {
+                let _ = writeln!(
+                    effective,
+                    "    Effective {{ rule: {}, from: {from}, until: {until} }},",
+                    ordered.len()
+                );
+            }
             ordered.push(c.name);
         }
     }
+    let code = format!(
+        "{code}];\n/// Rules that apply only between two days, by index into `RULES`.\npub static RULE_EFFECTIVE: &[Effective] = &[\n{effective}"
+    );
     Rules { ordered, code }
 }
 
@@ -188,7 +202,7 @@ fn compile_rule(
     let conflict = conflict(r, conflict_ids, &ctx, errors);
     let effective = effective(r.effective.as_ref(), &ctx, errors);
     let code = format!(
-        "    Rule {{ id: {:?}, part: {:?}, when: &[{}], then: &[{}], section: {section}, priority: {}, cite: {cite}, conflict: {conflict}, effective: {effective} }},",
+        "    Rule {{ id: {:?}, part: {:?}, when: &[{}], then: &[{}], section: {section}, priority: {}, cite: {cite}, conflict: {conflict} }},",
         r.id,
         r.part,
         when.join(", "),
@@ -197,6 +211,7 @@ fn compile_rule(
     );
     Compiled {
         code,
+        effective,
         reads,
         writes,
         name: RuleName {
@@ -256,10 +271,8 @@ fn conflict(r: &RuleIn, conflict_ids: &[String], ctx: &str, errors: &mut Errors)
     }
 }
 
-fn effective(e: Option<&Effective>, ctx: &str, errors: &mut Errors) -> String {
-    let Some(e) = e else {
-        return "None".to_string();
-    };
+fn effective(e: Option<&Effective>, ctx: &str, errors: &mut Errors) -> Option<(u32, u32)> {
+    let e = e?;
     let from = e.from.as_deref().map(parse_date).unwrap_or(Some(0));
     let until = e
         .until
@@ -267,12 +280,12 @@ fn effective(e: Option<&Effective>, ctx: &str, errors: &mut Errors) -> String {
         .map(parse_date)
         .unwrap_or(Some(99_991_231));
     match (from, until) {
-        (Some(f), Some(u)) if f <= u => format!("Some(({f}, {u}))"),
+        (Some(f), Some(u)) if f <= u => Some((f, u)),
         _ => {
             errors.push(format!(
                 "{ctx}: effective dates must be yyyy-mm-dd, from <= until"
             ));
-            "None".into()
+            None
         }
     }
 }
@@ -319,6 +332,7 @@ mod tests {
     fn rule(label: &str, reads: &[usize], writes: &[usize]) -> Compiled {
         Compiled {
             code: String::new(),
+            effective: None,
             reads: reads.iter().copied().collect(),
             writes: writes.iter().copied().collect(),
             name: RuleName {

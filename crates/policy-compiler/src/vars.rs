@@ -79,7 +79,7 @@ pub fn atoms(
         if values.is_empty() {
             errors.push(format!("{ctx}: `{name}` lists no values"));
         }
-        let mut mask: u64 = 0;
+        let mut mask: u32 = 0;
         for v in values {
             match domain.index(v) {
                 Some(i) => mask |= 1 << i,
@@ -130,10 +130,10 @@ pub fn presence_atoms(
             ));
             continue;
         }
-        let mask: u64 = if domain.values.len() >= 64 {
-            u64::MAX
+        let mask: u32 = if domain.values.len() >= 32 {
+            u32::MAX
         } else {
-            (1u64 << domain.values.len()) - 1
+            (1u32 << domain.values.len()) - 1
         };
         out.push(format!(
             "Atom {{ var: {var}, mask: {mask:#x}, negated: {negated} }}"
@@ -205,8 +205,9 @@ pub fn hhmm(s: &str) -> Option<u16> {
 
 pub fn check_ids(ids: &[String], ctx: &str, errors: &mut Errors) {
     let mut seen = BTreeSet::new();
-    if ids.len() > 64 {
-        errors.push(format!("{ctx}: at most 64 values"));
+    // A condition's atom holds a variable's values as the bits of a u32 (`model::Atom`).
+    if ids.len() > 32 {
+        errors.push(format!("{ctx}: at most 32 values"));
     }
     for id in ids {
         if !seen.insert(id) {
