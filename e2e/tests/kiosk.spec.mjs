@@ -173,6 +173,42 @@ test.describe('idle reset', () => {
     await expectNothingBehind(page, baseURL, ['kiosk', 'idle']);
   });
 
+  test('a visit longer than the browser\'s history (over 60 pages) is erased all the same, storage included', async ({ page }) => {
+    // Chromium keeps the last 50 entries of a tab: the reset's history.go cannot reach the
+    // visit's first entry and lands on one of its journey pages. Nothing of that page may be
+    // written back to storage after the reset erased it.
+    test.slow();
+    await page.clock.install();
+    await page.goto('/?kiosk=1&idle=30');
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+    const q = await currentQuestion(page);
+    await answer(page, q, SC001.answers[q]);
+    for (let i = 0; i < 31; i += 1) {
+      await pressContinue(page);
+      await backLink(page).click();
+      await expect(h1(page)).toHaveText(EN.q[q].title);
+    }
+    // The premise: the visit is deeper than the history the browser still holds.
+    const { depth, length } = await page.evaluate(() => ({ depth: history.state, length: history.length }));
+    expect(depth).toBeGreaterThan(60);
+    expect(length).toBeLessThan(depth);
+    await expect.poll(() => ourKeys(page)).toContain('support-navigator.state');
+
+    await page.clock.fastForward(31_000);
+    await expect(warning(page)).toBeVisible();
+    await page.clock.fastForward(31_000);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    // The start page's title is set after the paint, after any save scheduled before it.
+    await expect(page).toHaveTitle(EN.app_name);
+    expect(await ourKeys(page)).toEqual([]);
+    await page.reload();
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await expect(page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: EN.start.resume, exact: true })).toHaveCount(0);
+    expect(await ourKeys(page)).toEqual([]);
+  });
+
   test('a bad idle value falls back to 120 s with a warning naming it; embed mode wins over kiosk', async ({ page }) => {
     const warnings = [];
     page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
