@@ -135,15 +135,19 @@ for (const lang of LANGUAGES) {
     });
 
     test('focus reaches the first question\'s h1 even when its policy texts arrive late', async ({ page }) => {
-      // Hold the content pack back for two seconds, so the journey page first shows its status line.
+      // Hold the content pack back until the journey page has shown its status line (a gate the
+      // test opens, not a delay that a slow machine could outrun or a fast one wait out).
+      let release;
+      const released = new Promise((resolve) => { release = resolve; });
       await page.route('**/content/*.txt', async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await released;
         await route.continue();
       });
       await page.goto(`/?lang=${lang}`);
       await expect(h1(page)).toHaveText(T.start.title);
       await page.getByRole('link', { name: T.journeys.open_request.title, exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: T.policy_text.loading })).toHaveCount(1);
+      release();
       await expect(h1(page)).toHaveText(T.q.product.title);
       await expect(h1(page)).toBeFocused();
     });
