@@ -122,7 +122,10 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     view! {
         <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
         <h1 tabindex="-1">{move || td_string!(loc(), result.title)}</h1>
-        <div class="answer" role="status" aria-live="polite">
+        // Not a live region: the app's announcer says the answer once (above), and while
+        // support is open "expect contact by" changes every minute, which a live region would
+        // announce every minute.
+        <div class="answer">
             <dl class="answer__list">{headline}</dl>
         </div>
         {move || below_answer.get().then(|| view! { <ResultDetails journey answers outcome now stage /> })}
