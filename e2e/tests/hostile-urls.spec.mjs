@@ -208,3 +208,24 @@ for (const payload of PAYLOADS) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('a page path of //evil.example/ (a host that answers every path with the app): every link stays on this origin', async ({ page, baseURL }) => {
+  // Python's static server answers no such path, so every request under it is fetched from the
+  // root instead; the page still has the address with the path.
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('//evil.example/')) url.pathname = url.pathname.slice('//evil.example'.length);
+    await route.continue({ url: url.href });
+  });
+  const foreignLinks = () => page.getByRole('link').evaluateAll((links) =>
+    links.map((a) => a.href).filter((href) => new URL(href).origin !== location.origin));
+
+  await page.goto(`${baseURL}//evil.example/?lang=en`);
+  expect(new URL(page.url()).pathname).toBe('//evil.example/');
+  await expect(h1(page)).toHaveText(START_TITLE);
+  expect(await foreignLinks(), 'links of the start page').toEqual([]);
+  await page.getByRole('link', { name: EN.journeys.open_request.title, exact: true }).click();
+  await expect(h1(page)).toHaveText(EN.q.product.title);
+  expect(new URL(page.url()).origin, 'the page stayed on this origin').toBe(baseURL);
+  expect(await foreignLinks(), 'links of a question page').toEqual([]);
+});
