@@ -209,6 +209,28 @@ test.describe('idle reset', () => {
     expect(await ourKeys(page)).toEqual([]);
   });
 
+  test('the idle time follows a monotonic clock: wall-clock jumps (NTP) neither warn nor erase', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/?kiosk=1&idle=60');
+    const { third } = await answerTwoQuestions(page);
+    const answeredUrl = page.url();
+    // The wall clock jumps an hour ahead, twice, a few seconds apart; the monotonic clock
+    // (performance.now) moves on by those seconds only.
+    for (const jump of [1, 2]) {
+      await page.clock.setSystemTime(Date.now() + jump * 60 * 60_000);
+      await page.clock.runFor(3_000);
+      await expect(warning(page)).toHaveCount(0);
+      await expect(h1(page)).toHaveText(third);
+      expect(page.url()).toBe(answeredUrl);
+    }
+    // The idle time itself still counts: the warning opens after it, the visit ends after the
+    // countdown.
+    await page.clock.fastForward(61_000);
+    await expect(warning(page)).toBeVisible();
+    await page.clock.fastForward(31_000);
+    await expect(h1(page)).toHaveText(START_TITLE);
+  });
+
   test('a bad idle value falls back to 120 s with a warning naming it; embed mode wins over kiosk', async ({ page }) => {
     const warnings = [];
     page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
