@@ -22,10 +22,13 @@
 //!
 //! # Trust
 //!
-//! A record this app wrote is always entirely valid, so a record with any part we do not
-//! understand is corrupt or foreign: it is refused whole ([`StoredProblem::Unreadable`]) rather
-//! than half-trusted. A record from a newer version ([`StoredProblem::Newer`]) is refused too,
-//! and the caller must not overwrite it: that version's visitor would lose their journey.
+//! [`decode`] accepts exactly what this build writes. At start-up, though, a record is read field
+//! by field ([`read_record`]): after a rollback, a newer build's record may hold a route this
+//! build cannot read (an option it does not know, a newer link codec), and that must not cost the
+//! visitor their saved language. Each field is kept if it is understood on its own and dropped
+//! otherwise, and the record is reported: [`StoredProblem::Unreadable`] (replaced by the next
+//! save, which keeps what was understood), or [`StoredProblem::Newer`] for a newer schema or link
+//! codec, which the caller must not overwrite: that version's visitor would lose their journey.
 //! Decoding is total; nothing here panics.
 
 use crate::state::route::{percent_encode, query_pairs};
@@ -172,11 +175,48 @@ pub fn decode(value: &str) -> Result<StoredState, StoredProblem> {
     Ok(state)
 }
 
+/// Reads a record at start-up: all of it when it is exactly as this build writes it (`decode`),
+/// else each field on its own, so that what is understood is kept (see the module documentation).
+pub fn read_record(value: &str) -> Loaded {
+    let problem = match decode(value) {
+        Ok(state) => return Loaded::from_record(Ok(state)),
+        Err(problem) => problem,
+    };
+    let mut pairs = query_pairs(value);
+    let schema_known = value.len() <= MAX_VALUE_LEN
+        && matches!(pairs.next(), Some((key, version))
+            if key == SCHEMA_FIELD && version.parse::<u32>().is_ok_and(|v| v >= SCHEMA_VERSION));
+    let mut loaded = Loaded::from_record(Err(problem));
+    if !schema_known {
+        return loaded;
+    }
+    let (mut saw_language, mut saw_route) = (false, false);
+    for (key, value) in pairs {
+        match key.as_str() {
+            LANGUAGE_FIELD if !saw_language => {
+                saw_language = true;
+                loaded.state.language = language_from_tag(&value);
+            }
+            ROUTE_FIELD if !saw_route => {
+                saw_route = true;
+                match resume_from_query(&value) {
+                    Ok(route) => loaded.state.resume = Some(route),
+                    // A newer link codec marks the record as a newer version's, to be left alone.
+                    Err(StoredProblem::Newer) => loaded.problem = Some(StoredProblem::Newer),
+                    Err(StoredProblem::Unreadable) => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    loaded
+}
+
 /// Reads whatever storage holds, newest schema first. `read` returns a key's value (`None` when
 /// absent or when storage cannot be read).
 pub fn load(read: impl Fn(&str) -> Option<String>) -> Loaded {
     if let Some(record) = read(STATE_KEY) {
-        return Loaded::from_record(decode(&record));
+        return read_record(&record);
     }
     let route = read(V1_ROUTE_KEY);
     let language = read(V1_LANGUAGE_KEY);
@@ -396,6 +436,47 @@ mod tests {
                 StoredProblem::Unreadable
             };
             assert_eq!(decode(value), Err(expected), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn a_record_with_a_part_this_build_cannot_read_keeps_the_rest() {
+        // A newer build (then rolled back) saved a journey with an option this build lacks.
+        let newer_option = format!(
+            "schema=2&lang=nl&route={}",
+            percent_encode("j=open-request&product=tomorrows_product&v=1&r=ffffffff")
+        );
+        let loaded = load(storage(&[(STATE_KEY, &newer_option)]));
+        assert_eq!(loaded.state.language, Some(UiLanguage::Dutch));
+        assert_eq!(loaded.state.resume, None);
+        assert_eq!(loaded.problem, Some(StoredProblem::Unreadable));
+        assert!(loaded.may_save());
+
+        // A newer link codec, or a newer schema: the language is used, the record left alone.
+        for value in [
+            "schema=2&lang=nb&route=j%3Dreopen%26v%3D99",
+            "schema=3&lang=nb&route=whatever",
+        ] {
+            let loaded = load(storage(&[(STATE_KEY, value)]));
+            assert_eq!(
+                loaded.state.language,
+                Some(UiLanguage::NorwegianBokmal),
+                "{value}"
+            );
+            assert_eq!(loaded.problem, Some(StoredProblem::Newer), "{value}");
+            assert!(!loaded.may_save(), "{value}");
+        }
+
+        // An unknown field costs nothing else; a good route next to a bad language is kept.
+        let route = percent_encode(reopen_route().to_query().trim_start_matches('?'));
+        let loaded = read_record(&format!("schema=2&lang=xx&extra=1&route={route}"));
+        assert_eq!(loaded.state.resume, Some(reopen_route()));
+        assert_eq!(loaded.state.language, None);
+        assert_eq!(loaded.problem, Some(StoredProblem::Unreadable));
+
+        // No schema we know, nothing kept.
+        for value in ["lang=nl&schema=2", "schema=1&lang=nl", "schema=x&lang=nl"] {
+            assert_eq!(read_record(value).state, StoredState::default(), "{value}");
         }
     }
 
