@@ -13,6 +13,21 @@ use crate::hours::{CustomerZone, HoursZone, SUPPORTED_ZONES};
 use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// The device clock as a chrono instant. JavaScript dates reach the year 275760, chrono's only
+/// 262143, and chrono's own `Utc::now()` panics on a clock beyond its range. Such a clock is a
+/// wrong clock like any after 2100, so it is read as an instant the engine is tested at and
+/// flags as implausible (its wrong-clock notice): 1 January 2200, or 1900 for one as far back.
+pub fn device_now() -> DateTime<Utc> {
+    let ms = js_sys::Date::now();
+    // `as` saturates (and NaN, which Date.now() never is, becomes 0).
+    DateTime::from_timestamp_millis(ms as i64).unwrap_or_else(|| {
+        let year = if ms > 0.0 { 2200 } else { 1900 };
+        NaiveDate::from_ymd_opt(year, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map_or(DateTime::UNIX_EPOCH, |t| t.and_utc())
+    })
+}
+
 /// A calendar date, e.g. "4 February 2025" / "4 februari 2025".
 pub fn date_text(l: Locale, date: NaiveDate) -> String {
     let noon = date.and_hms_opt(12, 0, 0).map(|t| t.and_utc());

@@ -26,9 +26,9 @@ use leptos::prelude::*;
 /// The current instant, refreshed every minute while the result page is open (the live clock of
 /// the language journey and "open now" depend on it).
 fn use_now() -> ReadSignal<DateTime<Utc>> {
-    let (now, set_now) = signal(Utc::now());
+    let (now, set_now) = signal(crate::ui::format::device_now());
     if let Ok(handle) = set_interval_with_handle(
-        move || set_now.set(Utc::now()),
+        move || set_now.set(crate::ui::format::device_now()),
         std::time::Duration::from_secs(30),
     ) {
         on_cleanup(move || handle.clear());
@@ -472,7 +472,7 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
     let holidays = crate::ui::embed::use_holidays();
     let table = move || {
         let l = loc();
-        let now = Utc::now();
+        let now = crate::ui::format::device_now();
         let ctx = Context {
             now: Some(now),
             holidays: &holidays,
