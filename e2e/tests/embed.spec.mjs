@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test, expect, expectAccessible } from './fixtures.mjs';
 import {
   EN, START_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001, h1, answerAll, currentQuestion, seeResult,
-  resultFacts, instantText, journeyUrl, optionLabel,
+  resultFacts, instantText, journeyUrl, optionLabel, answer, pressContinue, optionRadio, BACK,
 } from './wizard-helpers.mjs';
 import { catalogue } from './catalogue.mjs';
 
@@ -235,6 +235,23 @@ test('presets from data-* attributes: journey, answer, theme, accent and languag
   const nl = page.getByTitle('Preset widget').contentFrame();
   await expect(nl.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(h1(nl)).toHaveText(catalogue('nl').start.title);
+});
+
+test('the widget\'s pages replace their history entry: the host page\'s Back button leaves the host page', async ({ page, baseURL }) => {
+  await page.goto(hostUrl(baseURL));
+  const app = page.getByTitle(DEMO_TITLE).contentFrame();
+  await expect(h1(app)).toHaveText(START_TITLE);
+  const before = await page.evaluate(() => history.length);
+  await app.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+  expect(await currentQuestion(app)).toBe('product');
+  await answer(app, 'product', SC001.answers.product);
+  await pressContinue(app);
+  expect(await currentQuestion(app)).toBe('issue');
+  expect(await page.evaluate(() => history.length), 'no history entries added to the host page').toBe(before);
+  // The widget's own Back link still goes back a page.
+  await app.getByRole('link', { name: BACK, exact: true }).click();
+  expect(await currentQuestion(app)).toBe('product');
+  await expect(optionRadio(app, 'product', SC001.answers.product)).toBeChecked();
 });
 
 test('holidays reach the business-hours calendar', async ({ page }) => {

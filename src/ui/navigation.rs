@@ -11,6 +11,11 @@ use leptos::prelude::*;
 pub struct Navigation {
     pub route: RwSignal<Route>,
     pub notices: RwSignal<Vec<RouteNotice>>,
+    /// An embedded widget (embed mode in a frame): its pages replace their history entry instead
+    /// of adding one, because a frame's entries join the host page's history, and the host's
+    /// Back button would step through the widget's pages before leaving the host page. The
+    /// widget's own Back links still go back a page.
+    widget: bool,
 }
 
 pub fn use_navigation() -> Navigation {
@@ -26,9 +31,11 @@ pub fn current_route() -> (Route, Vec<RouteNotice>) {
 impl Navigation {
     pub fn new() -> Self {
         let (route, notices) = current_route();
+        let search = window().location().search().unwrap_or_default();
         let nav = Navigation {
             route: RwSignal::new(route),
             notices: RwSignal::new(notices),
+            widget: EmbedConfig::parse(&search).0.embedded && crate::ui::embed::in_frame(),
         };
         // Back/Forward: the browser already changed the URL; re-read it.
         // A same-page fragment link (such as the error summary's link to a field) also fires
@@ -61,8 +68,13 @@ impl Navigation {
         if let Ok(history) = window().history() {
             // pushState only fails for cross-origin URLs; ours is always same-document. The
             // entry's state is its depth (see `history_depth`).
-            let depth = wasm_bindgen::JsValue::from(history_depth().saturating_add(1));
-            let _ = history.push_state_with_url(&depth, "", Some(&url));
+            if self.widget {
+                let depth = wasm_bindgen::JsValue::from(history_depth());
+                let _ = history.replace_state_with_url(&depth, "", Some(&url));
+            } else {
+                let depth = wasm_bindgen::JsValue::from(history_depth().saturating_add(1));
+                let _ = history.push_state_with_url(&depth, "", Some(&url));
+            }
         }
         // Notices belong to the link they were found in. (Cleared only when there are some: an
         // unchanged signal would still redraw them.)
