@@ -98,9 +98,18 @@ async function fromCurrentBuild(request) {
   return cached || fetch(request);
 }
 
+// Servers refuse overlong addresses (nginx at 8 KB, Python's at 64 KB) with 414; the worker,
+// answering navigations from the cache, must too, or a crafted link of a few hundred KB reaches
+// the app and freezes the tab while it is read. A link the app makes stays under 2 KB.
+const MAX_NAVIGATION_URL = 16 * 1024;
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   if (new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && request.url.length > MAX_NAVIGATION_URL) {
+    event.respondWith(new Response('URI Too Long', { status: 414, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));
+    return;
+  }
   event.respondWith(fromCurrentBuild(request));
 });
