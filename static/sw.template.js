@@ -43,7 +43,12 @@ async function precacheOne(cache, path, sha256) {
   const body = await response.arrayBuffer();
   const actual = toHex(await crypto.subtle.digest('SHA-256', body));
   if (actual !== sha256) {
-    throw new Error(`precache: ${path} is not the file of build ${BUILD_ID} (server mid-update?)`);
+    // Said in the console: otherwise a proxy that rewrites one byte (an injected script, changed
+    // line endings) makes every install fail without a trace. The app keeps running from the
+    // network (or on the build installed before).
+    console.error(`Support Navigator: ${url} is not the file of build ${BUILD_ID}: SHA-256 ${actual}, expected ${sha256}. `
+      + 'Offline use is not installed; the app runs from the network. (A proxy changing the file? A server mid-update?)');
+    throw new Error(`precache: ${path} is not the file of build ${BUILD_ID}`);
   }
   // A fresh Response: drops the "redirected" flag some servers cause (index.html → ./), which a
   // navigation would refuse, and keeps the status and headers (Content-Type for the wasm).

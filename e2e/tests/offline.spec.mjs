@@ -1,6 +1,8 @@
 // Offline use (service worker, static/sw.template.js + scripts/precache.py + src/ui/offline.rs):
 // after one online visit the app works with no network at all, and a new build replaces the old
 // one whole: no document ever mixes files of two builds, and the old cache is deleted.
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
   START_TITLE, JOURNEY_TITLES, SC001, h1, currentQuestion, answerAll, seeResult, resultFacts, slotLabel,
@@ -154,4 +156,58 @@ test('the service worker answers an overlong navigation with 414, as servers do,
   expect(ordinary.fromServiceWorker()).toBe(true);
   expect(ordinary.status()).toBe(200);
   expect(await currentQuestion(page)).toBe('product');
+});
+
+test('retiring a deployment: sw-retire.js served as sw.js empties our caches and the page runs from the server', async ({ page }) => {
+  test.slow();
+  const dir = copyBuild();
+  const server = await serveDir(dir);
+  try {
+    await page.goto(server.url);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await waitForController(page);
+    expect(await cacheNames(page)).toHaveLength(1);
+
+    // The operator retires the deployment: the retiring worker is served as sw.js.
+    fs.copyFileSync(path.join(dir, 'sw-retire.js'), path.join(dir, 'sw.js'));
+    // The returning visitor's next load finds it; the page reloads itself as it takes over.
+    await page.reload();
+    await expect.poll(() => cacheNames(page), { message: 'no cache of ours is left' }).toEqual([]);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller === null).catch(() => null),
+      { message: 'the page is no longer served by a worker' }).toBe(true);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    // From now on the server decides: here it still serves the app, from the network.
+    const again = await page.reload();
+    expect(again.fromServiceWorker()).toBe(false);
+    await expect(h1(page)).toHaveText(START_TITLE);
+  } finally {
+    await server.close();
+    removeBuild(dir);
+  }
+});
+
+test('a proxy that changes one byte of index.html: the worker says so in the console, with the file and hashes, and the app runs from the network', async ({ page, context }) => {
+  const dir = copyBuild();
+  const indexPath = path.join(dir, 'index.html');
+  fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace('</body>', '</body> '));
+  const server = await serveDir(dir);
+  const workerErrors = [];
+  context.on('serviceworker', (worker) => worker.on('console', (msg) => {
+    if (msg.type() === 'error') workerErrors.push(msg.text());
+  }));
+  try {
+    await page.goto(server.url);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    const expected = readPrecache(dir).files['index.html'];
+    await expect.poll(() => workerErrors.find((t) => t.includes('index.html')), { message: 'the worker names the file' })
+      .toContain(`expected ${expected}`);
+    // Nothing half-installed is left; the app keeps working from the network.
+    await expect.poll(() => cacheNames(page)).toEqual([]);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+    expect(await currentQuestion(page)).toBe('product');
+  } finally {
+    await server.close();
+    removeBuild(dir);
+  }
 });
