@@ -399,7 +399,7 @@ fn parse_origin(value: &str) -> Option<String> {
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let (addr, after) = v6.split_once(']')?;
         // A real IPv6 address, not merely its characters (`[:]` is none).
-        if addr.parse::<std::net::Ipv6Addr>().is_err() {
+        if !crate::state::is_ipv6(addr) {
             return None;
         }
         let port = match after {

@@ -237,8 +237,7 @@ fn parse_base(value: &str) -> Option<String> {
     let host_ok = if let Some(v6) = host.strip_prefix('[') {
         // A real IPv6 address, not merely its characters: `[:]` would make a link no browser
         // can parse (and so a QR code that leads nowhere).
-        v6.strip_suffix(']')
-            .is_some_and(|a| a.parse::<std::net::Ipv6Addr>().is_ok())
+        v6.strip_suffix(']').is_some_and(crate::state::is_ipv6)
     } else {
         let label_ok = |l: &str| {
             (1..=63).contains(&l.len())
