@@ -136,59 +136,48 @@ pub fn encode(state: &StoredState) -> String {
     out
 }
 
-/// Reads a record. Anything not exactly as this build (or an older schema-2 build) writes it is
-/// refused whole; see the module documentation.
+/// Reads a record strictly: the state only if every part of it is exactly as this build (or an
+/// older schema-2 build) writes it, else what is wrong with it.
 pub fn decode(value: &str) -> Result<StoredState, StoredProblem> {
-    if value.len() > MAX_VALUE_LEN {
-        return Err(StoredProblem::Unreadable);
+    let loaded = read_record(value);
+    match loaded.problem {
+        None => Ok(loaded.state),
+        Some(problem) => Err(problem),
     }
-    let mut pairs = query_pairs(value);
-    // The schema comes first, so a later version is free to change everything after it.
-    let schema = match pairs.next() {
-        Some((key, version)) if key == SCHEMA_FIELD => version
-            .parse::<u32>()
-            .map_err(|_| StoredProblem::Unreadable)?,
-        _ => return Err(StoredProblem::Unreadable),
-    };
-    if schema > SCHEMA_VERSION {
-        return Err(StoredProblem::Newer);
-    }
-    if schema < SCHEMA_VERSION {
-        // Schema 1 had no record; nothing older than this build's schema was ever written here.
-        return Err(StoredProblem::Unreadable);
-    }
-    let mut state = StoredState::default();
-    let (mut saw_language, mut saw_route) = (false, false);
-    for (key, value) in pairs {
-        match key.as_str() {
-            LANGUAGE_FIELD if !saw_language => {
-                saw_language = true;
-                state.language = Some(language_from_tag(&value).ok_or(StoredProblem::Unreadable)?);
-            }
-            ROUTE_FIELD if !saw_route => {
-                saw_route = true;
-                state.resume = Some(resume_from_query(&value)?);
-            }
-            _ => return Err(StoredProblem::Unreadable),
-        }
-    }
-    Ok(state)
 }
 
-/// Reads a record at start-up: all of it when it is exactly as this build writes it (`decode`),
-/// else each field on its own, so that what is understood is kept (see the module documentation).
+/// Reads a record at start-up, each field on its own: what is understood is kept, and anything
+/// else (an unknown or repeated field, a language or route this build cannot read) is dropped
+/// and reported. A newer schema or link codec is reported as `Newer`, which the caller must not
+/// overwrite; see the module documentation.
 pub fn read_record(value: &str) -> Loaded {
-    let problem = match decode(value) {
-        Ok(state) => return Loaded::from_record(Ok(state)),
-        Err(problem) => problem,
+    let mut loaded = Loaded::default();
+    let mut flag = |problem: StoredProblem| {
+        if loaded_problem_rank(Some(problem)) > loaded_problem_rank(loaded.problem) {
+            loaded.problem = Some(problem);
+        }
     };
-    let mut pairs = query_pairs(value);
-    let schema_known = value.len() <= MAX_VALUE_LEN
-        && matches!(pairs.next(), Some((key, version))
-            if key == SCHEMA_FIELD && version.parse::<u32>().is_ok_and(|v| v >= SCHEMA_VERSION));
-    let mut loaded = Loaded::from_record(Err(problem));
-    if !schema_known {
+    if value.len() > MAX_VALUE_LEN {
+        flag(StoredProblem::Unreadable);
         return loaded;
+    }
+    let mut pairs = query_pairs(value);
+    // The schema comes first, so a later version is free to change everything after it; only
+    // the language is read from it, a tag whose meaning no schema will change.
+    match pairs.next() {
+        Some((key, version)) if key == SCHEMA_FIELD => match version.parse::<u32>() {
+            Ok(SCHEMA_VERSION) => {}
+            Ok(v) if v > SCHEMA_VERSION => flag(StoredProblem::Newer),
+            // Schema 1 had no record: nothing older was ever written here.
+            _ => {
+                flag(StoredProblem::Unreadable);
+                return loaded;
+            }
+        },
+        _ => {
+            flag(StoredProblem::Unreadable);
+            return loaded;
+        }
     }
     let (mut saw_language, mut saw_route) = (false, false);
     for (key, value) in pairs {
@@ -196,20 +185,31 @@ pub fn read_record(value: &str) -> Loaded {
             LANGUAGE_FIELD if !saw_language => {
                 saw_language = true;
                 loaded.state.language = language_from_tag(&value);
+                if loaded.state.language.is_none() {
+                    flag(StoredProblem::Unreadable);
+                }
             }
             ROUTE_FIELD if !saw_route => {
                 saw_route = true;
                 match resume_from_query(&value) {
                     Ok(route) => loaded.state.resume = Some(route),
-                    // A newer link codec marks the record as a newer version's, to be left alone.
-                    Err(StoredProblem::Newer) => loaded.problem = Some(StoredProblem::Newer),
-                    Err(StoredProblem::Unreadable) => {}
+                    Err(problem) => flag(problem),
                 }
             }
-            _ => {}
+            _ => flag(StoredProblem::Unreadable),
         }
     }
     loaded
+}
+
+/// `Newer` outranks `Unreadable`: a record a newer version wrote must be left alone even if
+/// this build cannot read other parts of it either.
+fn loaded_problem_rank(problem: Option<StoredProblem>) -> u8 {
+    match problem {
+        None => 0,
+        Some(StoredProblem::Unreadable) => 1,
+        Some(StoredProblem::Newer) => 2,
+    }
 }
 
 /// Reads whatever storage holds, newest schema first. `read` returns a key's value (`None` when
