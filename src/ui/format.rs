@@ -21,10 +21,13 @@ pub fn device_now() -> DateTime<Utc> {
     let ms = js_sys::Date::now();
     // `as` saturates (and NaN, which Date.now() never is, becomes 0).
     DateTime::from_timestamp_millis(ms as i64).unwrap_or_else(|| {
-        let year = if ms > 0.0 { 2200 } else { 1900 };
-        NaiveDate::from_ymd_opt(year, 1, 1)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .map_or(DateTime::UNIX_EPOCH, |t| t.and_utc())
+        // 2200-01-01 and 1900-01-01, 00:00 UTC.
+        let seconds = if ms > 0.0 {
+            7_258_118_400
+        } else {
+            -2_208_988_800
+        };
+        DateTime::from_timestamp(seconds, 0).unwrap_or(DateTime::UNIX_EPOCH)
     })
 }
 
