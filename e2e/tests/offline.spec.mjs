@@ -143,7 +143,10 @@ test('a new build replaces the old one whole: no document mixes builds, the old 
   }
 });
 
-test('the service worker answers an overlong navigation with 414, as servers do, and ordinary ones as before', async ({ page }) => {
+test('the service worker answers an overlong navigation with 414, as servers do, and ordinary ones as before', async ({ context }) => {
+  // A page of its own: the browser logs the refused load (and the error page's favicon) as
+  // console errors, which is what should happen here.
+  const page = await context.newPage();
   await page.goto('/');
   await expect(h1(page)).toHaveText(START_TITLE);
   await waitForController(page);
@@ -156,6 +159,7 @@ test('the service worker answers an overlong navigation with 414, as servers do,
   expect(ordinary.fromServiceWorker()).toBe(true);
   expect(ordinary.status()).toBe(200);
   expect(await currentQuestion(page)).toBe('product');
+  await page.close();
 });
 
 test('retiring a deployment: sw-retire.js served as sw.js empties our caches and the page runs from the server', async ({ page }) => {
@@ -186,27 +190,34 @@ test('retiring a deployment: sw-retire.js served as sw.js empties our caches and
   }
 });
 
-test('a proxy that changes one byte of index.html: the worker says so in the console, with the file and hashes, and the app runs from the network', async ({ page, context }) => {
+test('a proxy that changes one byte of index.html: the worker says so in the console, with the file and hashes, and the app runs from the network', async ({ context }) => {
   const dir = copyBuild();
   const indexPath = path.join(dir, 'index.html');
   fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace('</body>', '</body> '));
   const server = await serveDir(dir);
-  const workerErrors = [];
+  // A page of its own: the worker's console error is expected here (Chromium shows it in the
+  // page's console too).
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   context.on('serviceworker', (worker) => worker.on('console', (msg) => {
-    if (msg.type() === 'error') workerErrors.push(msg.text());
+    if (msg.type() === 'error') errors.push(msg.text());
   }));
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   try {
     await page.goto(server.url);
     await expect(h1(page)).toHaveText(START_TITLE);
     const expected = readPrecache(dir).files['index.html'];
-    await expect.poll(() => workerErrors.find((t) => t.includes('index.html')), { message: 'the worker names the file' })
+    await expect.poll(() => errors.find((t) => t.includes('index.html')), { message: 'the worker names the file' })
       .toContain(`expected ${expected}`);
     // Nothing half-installed is left; the app keeps working from the network.
     await expect.poll(() => cacheNames(page)).toEqual([]);
     expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
     await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
     expect(await currentQuestion(page)).toBe('product');
+    expect(errors.filter((t) => !t.includes('is not the file of build')), 'no other error').toEqual([]);
   } finally {
+    await page.close();
     await server.close();
     removeBuild(dir);
   }
