@@ -93,14 +93,35 @@ function isAppPage(url) {
   return bare === SCOPE_URL || bare === INDEX_URL;
 }
 
-async function fromCurrentBuild(request) {
+async function fromCurrentBuild(event) {
+  const { request } = event;
   const url = new URL(request.url);
   const key = request.mode === 'navigate' && isAppPage(url) ? INDEX_URL : request;
   // caches.match with cacheName looks in this build's cache only and, unlike caches.open, never
   // re-creates a cache that a newer build's activate has just deleted.
   const cached = await caches.match(key, { cacheName: CACHE_NAME, ignoreVary: true });
-  // Not part of the build (or the cache was evicted): the network, as if there were no worker.
-  return cached || fetch(request);
+  if (cached) return cached;
+  // Not part of the build, or the cache is gone: the network, as if there were no worker.
+  event.waitUntil(refillIfGone());
+  return fetch(request);
+}
+
+/**
+ * Puts the build back into a cache the browser (or a person) deleted while this worker stayed
+ * registered; without this, offline use would never come back. Not when a newer build's cache
+ * exists: its activate deleted ours on purpose, and this worker is about to be replaced.
+ */
+async function refillIfGone() {
+  if (await caches.has(CACHE_NAME)) return;
+  const names = await caches.keys();
+  if (names.some((name) => name.startsWith(CACHE_PREFIX))) return;
+  const cache = await caches.open(CACHE_NAME);
+  try {
+    await Promise.all(PRECACHE.map(([path, sha256]) => precacheOne(cache, path, sha256)));
+  } catch (error) {
+    // As in install: nothing half-filled; the next request tries again.
+    await caches.delete(CACHE_NAME);
+  }
 }
 
 // Servers refuse overlong addresses (nginx at 8 KB, Python's at 64 KB) with 414; the worker,
@@ -116,5 +137,5 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(new Response('URI Too Long', { status: 414, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));
     return;
   }
-  event.respondWith(fromCurrentBuild(request));
+  event.respondWith(fromCurrentBuild(event));
 });

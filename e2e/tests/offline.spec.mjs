@@ -222,3 +222,30 @@ test('a proxy that changes one byte of index.html: the worker says so in the con
     removeBuild(dir);
   }
 });
+
+test('a cache deleted while the worker stays registered is filled again, and offline use comes back', async ({ page, context, baseURL }) => {
+  test.slow();
+  const build = readPrecache(DIST);
+  const scope = new URL('/', baseURL).href;
+  const name = cacheName(scope, build.buildId);
+  await page.goto('/');
+  await expect(h1(page)).toHaveText(START_TITLE);
+  await waitForController(page);
+  expect(await cacheNames(page)).toEqual([name]);
+
+  // The browser evicts the cache (or a person clears it); the registration stays.
+  await page.evaluate((n) => caches.delete(n), name);
+  expect(await cacheNames(page)).toEqual([]);
+  await page.reload();
+  await expect(h1(page)).toHaveText(START_TITLE);
+  await expect.poll(() => cacheNames(page), { message: 'the build is cached again' }).toEqual([name]);
+  await expect.poll(async () => (await cachedUrls(page, name)).length, { message: 'every file of it' })
+    .toBe(Object.keys(build.files).length);
+
+  await context.setOffline(true);
+  const offline = await page.reload();
+  expect(offline.fromServiceWorker()).toBe(true);
+  await expect(h1(page)).toHaveText(START_TITLE);
+  await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+  expect(await currentQuestion(page)).toBe('product');
+});
