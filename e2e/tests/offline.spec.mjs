@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
   START_TITLE, JOURNEY_TITLES, SC001, h1, currentQuestion, answerAll, seeResult, resultFacts, slotLabel,
+  journeyUrl,
 } from './wizard-helpers.mjs';
 import { catalogue } from './catalogue.mjs';
 import {
@@ -248,4 +249,19 @@ test('a cache deleted while the worker stays registered is filled again, and off
   await expect(h1(page)).toHaveText(START_TITLE);
   await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
   expect(await currentQuestion(page)).toBe('product');
+});
+
+test('an answer typed but not submitted survives the reload that switches builds', async ({ page }) => {
+  const question = journeyUrl('on-premises', 'activation_date', {
+    product: 'onprem_other', onprem_offer: 'maicpp', have_ids: 'yes', account: 'entra', lifecycle: 'mainstream',
+  });
+  await page.goto(question);
+  expect(await currentQuestion(page)).toBe('activation_date');
+  const field = page.getByLabel(catalogue('en').q.activation_date.title, { exact: true });
+  await field.fill('2024-01-10');
+  await expect(page).toHaveURL(/[?&]activation_date=2024-01-10(&|$)/);
+  // As src/ui/offline.rs reloads the page when a new build's worker takes over.
+  await page.reload();
+  await expect(field).toHaveValue('2024-01-10');
+  expect(await currentQuestion(page)).toBe('activation_date');
 });
