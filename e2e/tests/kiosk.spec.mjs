@@ -3,7 +3,8 @@
 // Time is Playwright's clock: installed before the page loads, then jumped forward.
 import { test, expect, expectAccessible, hasHorizontalOverflow } from './fixtures.mjs';
 import {
-  EN, START_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001, h1, answer, pressContinue, answerAll, seeResult,
+  EN, START_TITLE, CHECK_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001, h1, answer, pressContinue, answerAll, seeResult,
+  journeyUrl,
   currentQuestion, questionGroup, optionLabel, continueButton, backLink, resultComplete,
 } from './wizard-helpers.mjs';
 
@@ -206,6 +207,34 @@ test.describe('idle reset', () => {
     await expect(h1(page)).toHaveText(START_TITLE);
     await expect(page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: EN.start.resume, exact: true })).toHaveCount(0);
+    expect(await ourKeys(page)).toEqual([]);
+  });
+
+  test('a reset starts the next visit in a new page: the memory of the last visit is not carried over', async ({ page }) => {
+    test.slow();
+    // The wasm memory of the page (Trunk's loader hands the instance to this event).
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; }));
+    const memory = () => page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null).catch(() => null);
+    await page.clock.install({ time: new Date(SC001.now) });
+    await page.goto(`${journeyUrl(SC001.journey, 'check', SC001.answers)}&kiosk=1&idle=30`);
+    await expect(h1(page)).toHaveText(CHECK_TITLE);
+    const fresh = await memory();
+    // Wasm memory grows with every result page and is never given back.
+    for (let i = 0; i < 30; i += 1) {
+      await page.getByRole('link', { name: EN.wizard.see_result, exact: true }).click();
+      await resultComplete(page, EN);
+      await backLink(page).click();
+      await expect(h1(page)).toHaveText(CHECK_TITLE);
+    }
+    const used = await memory();
+    expect(used, 'the premise: this visit grew the memory').toBeGreaterThan(fresh);
+
+    await page.clock.fastForward(31_000);
+    await expect(warning(page)).toBeVisible();
+    await page.clock.fastForward(31_000);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await expect.poll(memory, { message: 'the next visit runs in a new page' }).toBeLessThan(used);
+    expect(paramNames(page)).toEqual(['kiosk', 'idle']);
     expect(await ourKeys(page)).toEqual([]);
   });
 
