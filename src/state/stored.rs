@@ -164,10 +164,14 @@ pub fn read_record(value: &str) -> Loaded {
     let mut pairs = query_pairs(value);
     // The schema comes first, so a later version is free to change everything after it; only
     // the language is read from it, a tag whose meaning no schema will change.
+    let mut newer = false;
     match pairs.next() {
         Some((key, version)) if key == SCHEMA_FIELD => match version.parse::<u32>() {
             Ok(SCHEMA_VERSION) => {}
-            Ok(v) if v > SCHEMA_VERSION => flag(StoredProblem::Newer),
+            Ok(v) if v > SCHEMA_VERSION => {
+                newer = true;
+                flag(StoredProblem::Newer);
+            }
             // Schema 1 had no record: nothing older was ever written here.
             _ => {
                 flag(StoredProblem::Unreadable);
@@ -189,7 +193,7 @@ pub fn read_record(value: &str) -> Loaded {
                     flag(StoredProblem::Unreadable);
                 }
             }
-            ROUTE_FIELD if !saw_route => {
+            ROUTE_FIELD if !saw_route && !newer => {
                 saw_route = true;
                 match resume_from_query(&value) {
                     Ok(route) => loaded.state.resume = Some(route),
@@ -456,8 +460,11 @@ mod tests {
         for value in [
             "schema=2&lang=nb&route=j%3Dreopen%26v%3D99",
             "schema=3&lang=nb&route=whatever",
+            // A route is never taken from a newer schema, whose routes may mean something else.
+            "schema=3&lang=nb&route=j%3Dreopen%26same_build%3Dyes%26v%3D1",
         ] {
             let loaded = load(storage(&[(STATE_KEY, value)]));
+            assert_eq!(loaded.state.resume, None, "{value}");
             assert_eq!(
                 loaded.state.language,
                 Some(UiLanguage::NorwegianBokmal),
