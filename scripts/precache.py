@@ -6,7 +6,7 @@ DIR defaults to $TRUNK_STAGING_DIR: Trunk runs this as a post_build hook (Trunk.
 written index.html and every asset into its staging directory and before it moves them to dist/.
 
 Every file under DIR is listed (path relative to DIR, as a URL, and the SHA-256 of its bytes),
-except sw.js itself, source maps and dot-files. The build id is a hash of that list and of the
+except sw.js itself, sw-retire.js, source maps and dot-files. The build id is a hash of that list and of the
 template, so any change to any file, or to the worker's code, gives a new id, a new cache name and a
 new sw.js: the browser sees a byte change and installs the new build. static/sw.template.js says
 how the worker uses them.
@@ -25,6 +25,7 @@ import csp  # noqa: E402  (scripts/csp.py, beside this file)
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "static" / "sw.template.js"
 OUTPUT_NAME = "sw.js"
+RETIRE_NAME = "sw-retire.js"
 
 
 def precached_files(root: Path):
@@ -35,7 +36,8 @@ def precached_files(root: Path):
         for name in files:
             path = Path(directory, name)
             rel = path.relative_to(root).as_posix()
-            if rel == OUTPUT_NAME or name.endswith(".map") or name.startswith("."):
+            # sw-retire.js is for the server to serve as sw.js one day, never for the app.
+            if rel in (OUTPUT_NAME, RETIRE_NAME) or name.endswith(".map") or name.startswith("."):
                 continue
             entries.append((quote(rel), hashlib.sha256(path.read_bytes()).hexdigest()))
     entries.sort()

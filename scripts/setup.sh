@@ -3,7 +3,8 @@
 # skipped when its tool is already present at the right version. Safe to run on every invocation.
 #
 #   scripts/setup.sh          build tools only (what `scripts/serve.sh` needs)
-#   scripts/setup.sh --test   build tools plus the browser test tools
+#   scripts/setup.sh --test   build tools plus the browser test tools (and nginx)
+#   scripts/setup.sh --nginx  only nginx (Debian's), for the README recipe's test
 #
 # Sources: Debian packages (chromium, chromium-driver, brotli), crates.io (trunk,
 # wasm-bindgen-cli, cargo-deny, built from source), the npm registry (wasm-opt from `binaryen`, Playwright,
@@ -40,6 +41,31 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# 1b. nginx (test tools only, or `--nginx` alone, which e2e/tests/nginx-recipe.spec.mjs runs when
+#     it finds none): the README's nginx recipe is tested with a real Debian nginx. Debian starts
+#     a package's service on install; where nothing forbids that (no policy-rc.d, as in Docker),
+#     one is put in place for the install so no nginx listens on port 80 of every address.
+install_nginx() {
+  [[ -x /usr/sbin/nginx ]] && return 0
+  log "installing Debian package: nginx"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  local own_policy=0
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod +x /usr/sbin/policy-rc.d
+    own_policy=1
+  fi
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends nginx
+  ((own_policy)) && $SUDO rm -f /usr/sbin/policy-rc.d
+  return 0
+}
+if [[ "${1:-}" == "--nginx" ]]; then
+  install_nginx
+  exit 0
+fi
+((WANT_TEST_TOOLS)) && install_nginx
 
 # 2. The wasm target.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

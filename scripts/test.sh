@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check and test, on a fresh machine too (installs what it needs first):
-#   formatting, supply chain (cargo deny: licences, bans, sources), clippy (native, core-only and wasm32), native tests (full crate and the policy
+#   formatting, supply chain (cargo deny: licences, bans, sources; advisories offline from a snapshot), clippy (native, core-only and wasm32), native tests (full crate and the policy
 #   core alone), wasm tests in headless Chromium, a release build, browser end-to-end tests with
 #   axe-core, the size report and the performance budgets (scripts/budgets.py --ceilings).
 # Every step runs even if an earlier one failed; the last line is the summary and the exit code
@@ -49,6 +49,9 @@ step "test core only"      cargo test --no-default-features --locked
 step "test wasm"           cargo test --target wasm32-unknown-unknown --locked
 # After the builds: --offline needs every crate's manifest already fetched.
 step "supply chain"        cargo deny --offline check licenses bans sources
+# Known vulnerabilities and unmaintained crates, against the RustSec snapshot beside the clone
+# (../shared/advisory-db); skipped with a message when there is none.
+step "advisories"          scripts/advisories.sh
 step "build release"       trunk build --release
 step "e2e"                 bash -c 'cd e2e && npx playwright test'
 step "size report"         python3 scripts/size_report.py dist

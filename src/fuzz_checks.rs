@@ -284,7 +284,7 @@ pub fn stored_state(data: &[u8]) -> Result<(), String> {
     saved_state_reads_back(&loaded.state)?;
     match storage.get(STATE_KEY) {
         Some(record) => {
-            let expected = Loaded::from_record(stored::decode(record));
+            let expected = stored::read_record(record);
             ensure!(
                 loaded == expected,
                 "the record does not decide alone: {loaded:?}, its decoding: {expected:?}"

@@ -43,7 +43,12 @@ async function precacheOne(cache, path, sha256) {
   const body = await response.arrayBuffer();
   const actual = toHex(await crypto.subtle.digest('SHA-256', body));
   if (actual !== sha256) {
-    throw new Error(`precache: ${path} is not the file of build ${BUILD_ID} (server mid-update?)`);
+    // Said in the console: otherwise a proxy that rewrites one byte (an injected script, changed
+    // line endings) makes every install fail without a trace. The app keeps running from the
+    // network (or on the build installed before).
+    console.error(`Support Navigator: ${url} is not the file of build ${BUILD_ID}: SHA-256 ${actual}, expected ${sha256}. `
+      + 'Offline use is not installed; the app runs from the network. (A proxy changing the file? A server mid-update?)');
+    throw new Error(`precache: ${path} is not the file of build ${BUILD_ID}`);
   }
   // A fresh Response: drops the "redirected" flag some servers cause (index.html → ./), which a
   // navigation would refuse, and keeps the status and headers (Content-Type for the wasm).
@@ -88,19 +93,49 @@ function isAppPage(url) {
   return bare === SCOPE_URL || bare === INDEX_URL;
 }
 
-async function fromCurrentBuild(request) {
+async function fromCurrentBuild(event) {
+  const { request } = event;
   const url = new URL(request.url);
   const key = request.mode === 'navigate' && isAppPage(url) ? INDEX_URL : request;
   // caches.match with cacheName looks in this build's cache only and, unlike caches.open, never
   // re-creates a cache that a newer build's activate has just deleted.
   const cached = await caches.match(key, { cacheName: CACHE_NAME, ignoreVary: true });
-  // Not part of the build (or the cache was evicted): the network, as if there were no worker.
-  return cached || fetch(request);
+  if (cached) return cached;
+  // Not part of the build, or the cache is gone: the network, as if there were no worker.
+  event.waitUntil(refillIfGone());
+  return fetch(request);
 }
+
+/**
+ * Puts the build back into a cache the browser (or a person) deleted while this worker stayed
+ * registered; without this, offline use would never come back. Not when a newer build's cache
+ * exists: its activate deleted ours on purpose, and this worker is about to be replaced.
+ */
+async function refillIfGone() {
+  if (await caches.has(CACHE_NAME)) return;
+  const names = await caches.keys();
+  if (names.some((name) => name.startsWith(CACHE_PREFIX))) return;
+  const cache = await caches.open(CACHE_NAME);
+  try {
+    await Promise.all(PRECACHE.map(([path, sha256]) => precacheOne(cache, path, sha256)));
+  } catch (error) {
+    // As in install: nothing half-filled; the next request tries again.
+    await caches.delete(CACHE_NAME);
+  }
+}
+
+// Servers refuse overlong addresses (nginx at 8 KB, Python's at 64 KB) with 414; the worker,
+// answering navigations from the cache, must too, or a crafted link of a few hundred KB reaches
+// the app and freezes the tab while it is read. A link the app makes stays under 2 KB.
+const MAX_NAVIGATION_URL = 16 * 1024;
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   if (new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(fromCurrentBuild(request));
+  if (request.mode === 'navigate' && request.url.length > MAX_NAVIGATION_URL) {
+    event.respondWith(new Response('URI Too Long', { status: 414, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));
+    return;
+  }
+  event.respondWith(fromCurrentBuild(event));
 });

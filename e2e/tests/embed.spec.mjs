@@ -10,8 +10,9 @@ import path from 'node:path';
 import { test, expect, expectAccessible } from './fixtures.mjs';
 import {
   EN, START_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001, h1, answerAll, currentQuestion, seeResult,
-  resultFacts, instantText, journeyUrl, optionLabel,
+  resultFacts, instantText, journeyUrl, optionLabel, answer, pressContinue, optionRadio, BACK,
 } from './wizard-helpers.mjs';
+import { catalogue } from './catalogue.mjs';
 
 test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' });
 
@@ -80,11 +81,14 @@ async function expectFitted(iframe) {
   const frame = await frameOf(iframe);
   let last;
   await expect.poll(async () => {
-    const inner = await frame.evaluate(() => ({
+    // Between two documents the frame has no body and evaluate may throw: not fitted yet (a
+    // throw would end expect.poll at once instead of polling again).
+    const inner = await frame.evaluate(() => document.body && {
       content: Math.ceil(document.body.getBoundingClientRect().height),
       scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight,
-    }));
-    const outer = (await iframe.boundingBox()).height;
+    }).catch(() => null);
+    const outer = (await iframe.boundingBox())?.height;
+    if (!inner || outer === undefined) return false;
     last = { outer, ...inner };
     return Math.abs(outer - inner.content) <= 1 && !inner.scrolls;
   }, { message: 'the iframe fits its content without a scrollbar' }).toBe(true);
@@ -220,19 +224,34 @@ test('presets from data-* attributes: journey, answer, theme, accent and languag
   const app = iframe.contentFrame();
   // The product was preset, so journey 1 starts with its second question.
   expect(await currentQuestion(app)).toBe('issue');
-  const frame = await frameOf(iframe);
-  const colours = () => frame.evaluate(() => ({
-    background: getComputedStyle(document.body).backgroundColor,
-    button: getComputedStyle(document.querySelector('button[type=submit], .button')).backgroundColor,
-  }));
-  expect(await colours()).toEqual({ background: 'rgb(18, 20, 22)', button: 'rgb(255, 204, 0)' });
+  // Read through locators, which wait for the frame's document and element (a Frame's evaluate
+  // reads whatever document the frame holds at that instant, possibly none yet).
+  await expect(app.locator('body')).toHaveCSS('background-color', 'rgb(18, 20, 22)');
+  await expect(app.locator('button[type=submit], .button').first()).toHaveCSS('background-color', 'rgb(255, 204, 0)');
   await expectFitted(iframe);
   await expectAccessible(page, 'dark, accented widget');
 
   await page.goto(hostUrl(baseURL, 'preset-nl.html'));
-  const nl = await frameOf(page.getByTitle('Preset widget'));
-  await expect.poll(() => nl.evaluate(() => document.documentElement.lang)).toBe('nl');
-  await expect(h1(page.getByTitle('Preset widget').contentFrame())).not.toHaveText(START_TITLE);
+  const nl = page.getByTitle('Preset widget').contentFrame();
+  await expect(nl.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(h1(nl)).toHaveText(catalogue('nl').start.title);
+});
+
+test('the widget\'s pages replace their history entry: the host page\'s Back button leaves the host page', async ({ page, baseURL }) => {
+  await page.goto(hostUrl(baseURL));
+  const app = page.getByTitle(DEMO_TITLE).contentFrame();
+  await expect(h1(app)).toHaveText(START_TITLE);
+  const before = await page.evaluate(() => history.length);
+  await app.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+  expect(await currentQuestion(app)).toBe('product');
+  await answer(app, 'product', SC001.answers.product);
+  await pressContinue(app);
+  expect(await currentQuestion(app)).toBe('issue');
+  expect(await page.evaluate(() => history.length), 'no history entries added to the host page').toBe(before);
+  // The widget's own Back link still goes back a page.
+  await app.getByRole('link', { name: BACK, exact: true }).click();
+  expect(await currentQuestion(app)).toBe('product');
+  await expect(optionRadio(app, 'product', SC001.answers.product)).toBeChecked();
 });
 
 test('holidays reach the business-hours calendar', async ({ page }) => {

@@ -3,7 +3,8 @@
 // Time is Playwright's clock: installed before the page loads, then jumped forward.
 import { test, expect, expectAccessible, hasHorizontalOverflow } from './fixtures.mjs';
 import {
-  EN, START_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001, h1, answer, pressContinue, answerAll, seeResult,
+  EN, START_TITLE, CHECK_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001, h1, answer, pressContinue, answerAll, seeResult,
+  journeyUrl,
   currentQuestion, questionGroup, optionLabel, continueButton, backLink, resultComplete,
 } from './wizard-helpers.mjs';
 
@@ -171,6 +172,92 @@ test.describe('idle reset', () => {
     expect(paramNames(page)).toEqual(['kiosk', 'idle']);
     expect(await ourKeys(page)).toEqual([]);
     await expectNothingBehind(page, baseURL, ['kiosk', 'idle']);
+  });
+
+  test('a visit longer than the browser\'s history (over 60 pages) is erased all the same, storage included', async ({ page }) => {
+    // Chromium keeps the last 50 entries of a tab: the reset's history.go cannot reach the
+    // visit's first entry and lands on one of its journey pages. Nothing of that page may be
+    // written back to storage after the reset erased it.
+    test.slow();
+    await page.clock.install();
+    await page.goto('/?kiosk=1&idle=30');
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+    const q = await currentQuestion(page);
+    await answer(page, q, SC001.answers[q]);
+    for (let i = 0; i < 31; i += 1) {
+      await pressContinue(page);
+      await backLink(page).click();
+      await expect(h1(page)).toHaveText(EN.q[q].title);
+    }
+    // The premise: the visit is deeper than the history the browser still holds.
+    const { depth, length } = await page.evaluate(() => ({ depth: history.state, length: history.length }));
+    expect(depth).toBeGreaterThan(60);
+    expect(length).toBeLessThan(depth);
+    await expect.poll(() => ourKeys(page)).toContain('support-navigator.state');
+
+    await page.clock.fastForward(31_000);
+    await expect(warning(page)).toBeVisible();
+    await page.clock.fastForward(31_000);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    // The start page's title is set after the paint, after any save scheduled before it.
+    await expect(page).toHaveTitle(EN.app_name);
+    expect(await ourKeys(page)).toEqual([]);
+    await page.reload();
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await expect(page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: EN.start.resume, exact: true })).toHaveCount(0);
+    expect(await ourKeys(page)).toEqual([]);
+  });
+
+  test('a reset starts the next visit in a new page: the memory of the last visit is not carried over', async ({ page }) => {
+    test.slow();
+    // The wasm memory of the page (Trunk's loader hands the instance to this event).
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; }));
+    const memory = () => page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null).catch(() => null);
+    await page.clock.install({ time: new Date(SC001.now) });
+    await page.goto(`${journeyUrl(SC001.journey, 'check', SC001.answers)}&kiosk=1&idle=30`);
+    await expect(h1(page)).toHaveText(CHECK_TITLE);
+    const fresh = await memory();
+    // Wasm memory grows with every result page and is never given back.
+    for (let i = 0; i < 30; i += 1) {
+      await page.getByRole('link', { name: EN.wizard.see_result, exact: true }).click();
+      await resultComplete(page, EN);
+      await backLink(page).click();
+      await expect(h1(page)).toHaveText(CHECK_TITLE);
+    }
+    const used = await memory();
+    expect(used, 'the premise: this visit grew the memory').toBeGreaterThan(fresh);
+
+    await page.clock.fastForward(31_000);
+    await expect(warning(page)).toBeVisible();
+    await page.clock.fastForward(31_000);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await expect.poll(memory, { message: 'the next visit runs in a new page' }).toBeLessThan(used);
+    expect(paramNames(page)).toEqual(['kiosk', 'idle']);
+    expect(await ourKeys(page)).toEqual([]);
+  });
+
+  test('the idle time follows a monotonic clock: wall-clock jumps (NTP) neither warn nor erase', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/?kiosk=1&idle=60');
+    const { third } = await answerTwoQuestions(page);
+    const answeredUrl = page.url();
+    // The wall clock jumps an hour ahead, twice, a few seconds apart; the monotonic clock
+    // (performance.now) moves on by those seconds only.
+    for (const jump of [1, 2]) {
+      await page.clock.setSystemTime(Date.now() + jump * 60 * 60_000);
+      await page.clock.runFor(3_000);
+      await expect(warning(page)).toHaveCount(0);
+      await expect(h1(page)).toHaveText(third);
+      expect(page.url()).toBe(answeredUrl);
+    }
+    // The idle time itself still counts: the warning opens after it, the visit ends after the
+    // countdown.
+    await page.clock.fastForward(61_000);
+    await expect(warning(page)).toBeVisible();
+    await page.clock.fastForward(31_000);
+    await expect(h1(page)).toHaveText(START_TITLE);
   });
 
   test('a bad idle value falls back to 120 s with a warning naming it; embed mode wins over kiosk', async ({ page }) => {

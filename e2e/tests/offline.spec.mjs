@@ -1,9 +1,12 @@
 // Offline use (service worker, static/sw.template.js + scripts/precache.py + src/ui/offline.rs):
 // after one online visit the app works with no network at all, and a new build replaces the old
 // one whole: no document ever mixes files of two builds, and the old cache is deleted.
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
   START_TITLE, JOURNEY_TITLES, SC001, h1, currentQuestion, answerAll, seeResult, resultFacts, slotLabel,
+  journeyUrl,
 } from './wizard-helpers.mjs';
 import { catalogue } from './catalogue.mjs';
 import {
@@ -139,4 +142,126 @@ test('a new build replaces the old one whole: no document mixes builds, the old 
     await server.close();
     removeBuild(dir);
   }
+});
+
+test('the service worker answers an overlong navigation with 414, as servers do, and ordinary ones as before', async ({ context }) => {
+  // A page of its own: the browser logs the refused load (and the error page's favicon) as
+  // console errors, which is what should happen here.
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(h1(page)).toHaveText(START_TITLE);
+  await waitForController(page);
+  // A crafted link of 300 KB: without the cap the worker served the app, which then froze the
+  // tab reading it.
+  const long = await page.goto(`/?j=open-request&product=${'a'.repeat(300 * 1024)}`);
+  expect(long.fromServiceWorker()).toBe(true);
+  expect(long.status()).toBe(414);
+  const ordinary = await page.goto('/?j=open-request');
+  expect(ordinary.fromServiceWorker()).toBe(true);
+  expect(ordinary.status()).toBe(200);
+  expect(await currentQuestion(page)).toBe('product');
+  await page.close();
+});
+
+test('retiring a deployment: sw-retire.js served as sw.js empties our caches and the page runs from the server', async ({ page }) => {
+  test.slow();
+  const dir = copyBuild();
+  const server = await serveDir(dir);
+  try {
+    await page.goto(server.url);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await waitForController(page);
+    expect(await cacheNames(page)).toHaveLength(1);
+
+    // The operator retires the deployment: the retiring worker is served as sw.js.
+    fs.copyFileSync(path.join(dir, 'sw-retire.js'), path.join(dir, 'sw.js'));
+    // The returning visitor's next load finds it; the page reloads itself as it takes over.
+    await page.reload();
+    await expect.poll(() => cacheNames(page), { message: 'no cache of ours is left' }).toEqual([]);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller === null).catch(() => null),
+      { message: 'the page is no longer served by a worker' }).toBe(true);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    // From now on the server decides: here it still serves the app, from the network.
+    const again = await page.reload();
+    expect(again.fromServiceWorker()).toBe(false);
+    await expect(h1(page)).toHaveText(START_TITLE);
+  } finally {
+    await server.close();
+    removeBuild(dir);
+  }
+});
+
+test('a proxy that changes one byte of index.html: the worker says so in the console, with the file and hashes, and the app runs from the network', async ({ context }) => {
+  const dir = copyBuild();
+  const indexPath = path.join(dir, 'index.html');
+  fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace('</body>', '</body> '));
+  const server = await serveDir(dir);
+  // A page of its own: the worker's console error is expected here (Chromium shows it in the
+  // page's console too).
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  context.on('serviceworker', (worker) => worker.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  }));
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  try {
+    await page.goto(server.url);
+    await expect(h1(page)).toHaveText(START_TITLE);
+    const expected = readPrecache(dir).files['index.html'];
+    await expect.poll(() => errors.find((t) => t.includes('index.html')), { message: 'the worker names the file' })
+      .toContain(`expected ${expected}`);
+    // Nothing half-installed is left; the app keeps working from the network.
+    await expect.poll(() => cacheNames(page)).toEqual([]);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+    expect(await currentQuestion(page)).toBe('product');
+    expect(errors.filter((t) => !t.includes('is not the file of build')), 'no other error').toEqual([]);
+  } finally {
+    await page.close();
+    await server.close();
+    removeBuild(dir);
+  }
+});
+
+test('a cache deleted while the worker stays registered is filled again, and offline use comes back', async ({ page, context, baseURL }) => {
+  test.slow();
+  const build = readPrecache(DIST);
+  const scope = new URL('/', baseURL).href;
+  const name = cacheName(scope, build.buildId);
+  await page.goto('/');
+  await expect(h1(page)).toHaveText(START_TITLE);
+  await waitForController(page);
+  expect(await cacheNames(page)).toEqual([name]);
+
+  // The browser evicts the cache (or a person clears it); the registration stays.
+  await page.evaluate((n) => caches.delete(n), name);
+  expect(await cacheNames(page)).toEqual([]);
+  await page.reload();
+  await expect(h1(page)).toHaveText(START_TITLE);
+  await expect.poll(() => cacheNames(page), { message: 'the build is cached again' }).toEqual([name]);
+  await expect.poll(async () => (await cachedUrls(page, name)).length, { message: 'every file of it' })
+    .toBe(Object.keys(build.files).length);
+
+  await context.setOffline(true);
+  const offline = await page.reload();
+  expect(offline.fromServiceWorker()).toBe(true);
+  await expect(h1(page)).toHaveText(START_TITLE);
+  await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
+  expect(await currentQuestion(page)).toBe('product');
+});
+
+test('an answer typed but not submitted survives the reload that switches builds', async ({ page }) => {
+  const question = journeyUrl('on-premises', 'activation_date', {
+    product: 'onprem_other', onprem_offer: 'maicpp', have_ids: 'yes', account: 'entra', lifecycle: 'mainstream',
+  });
+  await page.goto(question);
+  expect(await currentQuestion(page)).toBe('activation_date');
+  const field = page.getByLabel(catalogue('en').q.activation_date.title, { exact: true });
+  await field.fill('2024-01-10');
+  await expect(page).toHaveURL(/[?&]activation_date=2024-01-10(&|$)/);
+  // As src/ui/offline.rs reloads the page when a new build's worker takes over.
+  await page.reload();
+  await expect(field).toHaveValue('2024-01-10');
+  expect(await currentQuestion(page)).toBe('activation_date');
 });

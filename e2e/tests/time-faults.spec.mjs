@@ -57,3 +57,17 @@ for (const c of CASES) {
     });
   });
 }
+
+test.describe('a device clock beyond what chrono can hold', () => {
+  test.use({ locale: 'en-GB', timezoneId: SC001.timezoneId });
+
+  for (const [name, ms] of [['the last instant JavaScript can hold (year 275760)', 8.64e15], ['the first (271821 BC)', -8.64e15]]) {
+    test(`${name}: a wrong clock, not an error page`, async ({ page }) => {
+      await page.clock.setFixedTime(new Date(ms));
+      await page.goto(journeyUrl(SC001.journey, 'result', SC001.answers));
+      await expect(h1(page)).toHaveText(RESULT_TITLE);
+      await resultComplete(page, EN);
+      await expect(page.getByText(EN.result.notice_clock, { exact: true })).toHaveCount(1);
+    });
+  }
+});

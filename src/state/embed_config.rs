@@ -398,11 +398,8 @@ fn parse_origin(value: &str) -> Option<String> {
     let authority = rest.strip_suffix('/').unwrap_or(rest);
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let (addr, after) = v6.split_once(']')?;
-        let valid = !addr.is_empty()
-            && addr
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
-        if !valid {
+        // A real IPv6 address, not merely its characters (`[:]` is none).
+        if !crate::state::is_ipv6(addr) {
             return None;
         }
         let port = match after {
@@ -648,6 +645,9 @@ mod tests {
             "https://example.com:99999",
             "https://example.com:",
             "https://[zz]",
+            "https://[:]",
+            "https://[1:2:3]:8443",
+            "https://[::1::2]",
             "https://example..com",
             "*",
             "null",

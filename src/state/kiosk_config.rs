@@ -235,11 +235,9 @@ fn parse_base(value: &str) -> Option<String> {
         _ => (authority.as_str(), None),
     };
     let host_ok = if let Some(v6) = host.strip_prefix('[') {
-        v6.strip_suffix(']').is_some_and(|a| {
-            !a.is_empty()
-                && a.chars()
-                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-        })
+        // A real IPv6 address, not merely its characters: `[:]` would make a link no browser
+        // can parse (and so a QR code that leads nowhere).
+        v6.strip_suffix(']').is_some_and(crate::state::is_ipv6)
     } else {
         let label_ok = |l: &str| {
             (1..=63).contains(&l.len())
@@ -473,6 +471,11 @@ mod tests {
             "https://example.com:99999/",
             "https://-bad-.com/",
             "https://example.com/\u{e9}",
+            // Characters of an IPv6 address, but none: a browser cannot parse such a link.
+            "https://[:]/",
+            "http://[1:2:3]/",
+            "https://[::1::2]:8080/",
+            "https://[]/",
         ];
         for input in bad {
             assert_eq!(parse_base(input), None, "{input}");

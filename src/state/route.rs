@@ -81,7 +81,10 @@ impl Route {
                 },
                 PAGE_PARAM => page = Some(value),
                 VERSION_PARAM => {
-                    if value.parse::<u32>().map_or(true, |v| v > CODEC_VERSION) {
+                    // Only a version number above ours is a newer link. Anything else (`-1`,
+                    // text) was written by no version at all: ignored like a missing `v`; the
+                    // answers are still checked one by one.
+                    if value.parse::<u32>().is_ok_and(|v| v > CODEC_VERSION) {
                         notices.push(RouteNotice::NewerLink);
                     }
                 }
@@ -268,6 +271,17 @@ mod tests {
         assert!(notices.contains(&RouteNotice::UnknownPage));
         assert!(notices.contains(&RouteNotice::NewerLink));
         assert!(notices.contains(&RouteNotice::RulesChanged));
+    }
+
+    #[test]
+    fn only_a_higher_version_number_is_a_newer_link() {
+        for v in ["-1", "one", "", "1.5", "0x2"] {
+            let (route, notices) = Route::from_query(&format!("j=reopen&same_build=yes&v={v}"));
+            assert!(!notices.contains(&RouteNotice::NewerLink), "v={v}");
+            assert_eq!(route.answers.choice_id("same_build"), Some("yes"), "v={v}");
+        }
+        let (_, notices) = Route::from_query(&format!("j=reopen&v={}", CODEC_VERSION + 1));
+        assert_eq!(notices, vec![RouteNotice::NewerLink]);
     }
 
     #[test]

@@ -22,10 +22,13 @@
 //!
 //! # Trust
 //!
-//! A record this app wrote is always entirely valid, so a record with any part we do not
-//! understand is corrupt or foreign: it is refused whole ([`StoredProblem::Unreadable`]) rather
-//! than half-trusted. A record from a newer version ([`StoredProblem::Newer`]) is refused too,
-//! and the caller must not overwrite it: that version's visitor would lose their journey.
+//! [`decode`] accepts exactly what this build writes. At start-up, though, a record is read field
+//! by field ([`read_record`]): after a rollback, a newer build's record may hold a route this
+//! build cannot read (an option it does not know, a newer link codec), and that must not cost the
+//! visitor their saved language. Each field is kept if it is understood on its own and dropped
+//! otherwise, and the record is reported: [`StoredProblem::Unreadable`] (replaced by the next
+//! save, which keeps what was understood), or [`StoredProblem::Newer`] for a newer schema or link
+//! codec, which the caller must not overwrite: that version's visitor would lose their journey.
 //! Decoding is total; nothing here panics.
 
 use crate::state::route::{percent_encode, query_pairs};
@@ -133,50 +136,91 @@ pub fn encode(state: &StoredState) -> String {
     out
 }
 
-/// Reads a record. Anything not exactly as this build (or an older schema-2 build) writes it is
-/// refused whole; see the module documentation.
+/// Reads a record strictly: the state only if every part of it is exactly as this build (or an
+/// older schema-2 build) writes it, else what is wrong with it.
 pub fn decode(value: &str) -> Result<StoredState, StoredProblem> {
+    let loaded = read_record(value);
+    match loaded.problem {
+        None => Ok(loaded.state),
+        Some(problem) => Err(problem),
+    }
+}
+
+/// Reads a record at start-up, each field on its own: what is understood is kept, and anything
+/// else (an unknown or repeated field, a language or route this build cannot read) is dropped
+/// and reported. A newer schema or link codec is reported as `Newer`, which the caller must not
+/// overwrite; see the module documentation.
+pub fn read_record(value: &str) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut flag = |problem: StoredProblem| {
+        if loaded_problem_rank(Some(problem)) > loaded_problem_rank(loaded.problem) {
+            loaded.problem = Some(problem);
+        }
+    };
     if value.len() > MAX_VALUE_LEN {
-        return Err(StoredProblem::Unreadable);
+        flag(StoredProblem::Unreadable);
+        return loaded;
     }
     let mut pairs = query_pairs(value);
-    // The schema comes first, so a later version is free to change everything after it.
-    let schema = match pairs.next() {
-        Some((key, version)) if key == SCHEMA_FIELD => version
-            .parse::<u32>()
-            .map_err(|_| StoredProblem::Unreadable)?,
-        _ => return Err(StoredProblem::Unreadable),
-    };
-    if schema > SCHEMA_VERSION {
-        return Err(StoredProblem::Newer);
+    // The schema comes first, so a later version is free to change everything after it; only
+    // the language is read from it, a tag whose meaning no schema will change.
+    let mut newer = false;
+    match pairs.next() {
+        Some((key, version)) if key == SCHEMA_FIELD => match version.parse::<u32>() {
+            Ok(SCHEMA_VERSION) => {}
+            Ok(v) if v > SCHEMA_VERSION => {
+                newer = true;
+                flag(StoredProblem::Newer);
+            }
+            // Schema 1 had no record: nothing older was ever written here.
+            _ => {
+                flag(StoredProblem::Unreadable);
+                return loaded;
+            }
+        },
+        _ => {
+            flag(StoredProblem::Unreadable);
+            return loaded;
+        }
     }
-    if schema < SCHEMA_VERSION {
-        // Schema 1 had no record; nothing older than this build's schema was ever written here.
-        return Err(StoredProblem::Unreadable);
-    }
-    let mut state = StoredState::default();
     let (mut saw_language, mut saw_route) = (false, false);
     for (key, value) in pairs {
         match key.as_str() {
             LANGUAGE_FIELD if !saw_language => {
                 saw_language = true;
-                state.language = Some(language_from_tag(&value).ok_or(StoredProblem::Unreadable)?);
+                loaded.state.language = language_from_tag(&value);
+                if loaded.state.language.is_none() {
+                    flag(StoredProblem::Unreadable);
+                }
             }
-            ROUTE_FIELD if !saw_route => {
+            ROUTE_FIELD if !saw_route && !newer => {
                 saw_route = true;
-                state.resume = Some(resume_from_query(&value)?);
+                match resume_from_query(&value) {
+                    Ok(route) => loaded.state.resume = Some(route),
+                    Err(problem) => flag(problem),
+                }
             }
-            _ => return Err(StoredProblem::Unreadable),
+            _ => flag(StoredProblem::Unreadable),
         }
     }
-    Ok(state)
+    loaded
+}
+
+/// `Newer` outranks `Unreadable`: a record a newer version wrote must be left alone even if
+/// this build cannot read other parts of it either.
+fn loaded_problem_rank(problem: Option<StoredProblem>) -> u8 {
+    match problem {
+        None => 0,
+        Some(StoredProblem::Unreadable) => 1,
+        Some(StoredProblem::Newer) => 2,
+    }
 }
 
 /// Reads whatever storage holds, newest schema first. `read` returns a key's value (`None` when
 /// absent or when storage cannot be read).
 pub fn load(read: impl Fn(&str) -> Option<String>) -> Loaded {
     if let Some(record) = read(STATE_KEY) {
-        return Loaded::from_record(decode(&record));
+        return read_record(&record);
     }
     let route = read(V1_ROUTE_KEY);
     let language = read(V1_LANGUAGE_KEY);
@@ -396,6 +440,50 @@ mod tests {
                 StoredProblem::Unreadable
             };
             assert_eq!(decode(value), Err(expected), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn a_record_with_a_part_this_build_cannot_read_keeps_the_rest() {
+        // A newer build (then rolled back) saved a journey with an option this build lacks.
+        let newer_option = format!(
+            "schema=2&lang=nl&route={}",
+            percent_encode("j=open-request&product=tomorrows_product&v=1&r=ffffffff")
+        );
+        let loaded = load(storage(&[(STATE_KEY, &newer_option)]));
+        assert_eq!(loaded.state.language, Some(UiLanguage::Dutch));
+        assert_eq!(loaded.state.resume, None);
+        assert_eq!(loaded.problem, Some(StoredProblem::Unreadable));
+        assert!(loaded.may_save());
+
+        // A newer link codec, or a newer schema: the language is used, the record left alone.
+        for value in [
+            "schema=2&lang=nb&route=j%3Dreopen%26v%3D99",
+            "schema=3&lang=nb&route=whatever",
+            // A route is never taken from a newer schema, whose routes may mean something else.
+            "schema=3&lang=nb&route=j%3Dreopen%26same_build%3Dyes%26v%3D1",
+        ] {
+            let loaded = load(storage(&[(STATE_KEY, value)]));
+            assert_eq!(loaded.state.resume, None, "{value}");
+            assert_eq!(
+                loaded.state.language,
+                Some(UiLanguage::NorwegianBokmal),
+                "{value}"
+            );
+            assert_eq!(loaded.problem, Some(StoredProblem::Newer), "{value}");
+            assert!(!loaded.may_save(), "{value}");
+        }
+
+        // An unknown field costs nothing else; a good route next to a bad language is kept.
+        let route = percent_encode(reopen_route().to_query().trim_start_matches('?'));
+        let loaded = read_record(&format!("schema=2&lang=xx&extra=1&route={route}"));
+        assert_eq!(loaded.state.resume, Some(reopen_route()));
+        assert_eq!(loaded.state.language, None);
+        assert_eq!(loaded.problem, Some(StoredProblem::Unreadable));
+
+        // No schema we know, nothing kept.
+        for value in ["lang=nl&schema=2", "schema=1&lang=nl", "schema=x&lang=nl"] {
+            assert_eq!(read_record(value).state, StoredState::default(), "{value}");
         }
     }
 

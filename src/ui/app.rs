@@ -110,7 +110,16 @@ pub fn App() -> impl IntoView {
         if route.journey.is_some() {
             // Written once the new page is painted: the page does not need it, and the visitor's
             // click should not wait for storage.
+            let era = crate::ui::storage::era();
             crate::ui::idle::after_next_paint(move || {
+                // Only if this is still the visit and the page it was scheduled for: a kiosk
+                // reset may have erased storage in between (its `history.go` can land on a
+                // journey page when the browser dropped the visit's oldest entries), and writing
+                // this route then would offer the visit to the next visitor.
+                let current = nav.route.try_with_untracked(|r| *r == route) == Some(true);
+                if !current || crate::ui::storage::era() != era {
+                    return;
+                }
                 // Set once: the notice is shown (and announced) once, not again on every page.
                 if !crate::ui::storage::keep(|kept| {
                     kept.remember_route(&route);

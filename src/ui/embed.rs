@@ -82,6 +82,11 @@ pub fn talk_to_host(nav: Navigation, config: &EmbedConfig) {
     report_journey_and_result(nav, host);
 }
 
+/// Whether this document is in a frame (an embedded widget, when in embed mode).
+pub fn in_frame() -> bool {
+    Host::find(None).is_some()
+}
+
 /// The parent window and the origin messages are addressed to.
 #[derive(Clone)]
 struct Host {

@@ -13,6 +13,24 @@ use crate::hours::{CustomerZone, HoursZone, SUPPORTED_ZONES};
 use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// The device clock as a chrono instant. JavaScript dates reach the year 275760, chrono's only
+/// 262143, and chrono's own `Utc::now()` panics on a clock beyond its range. Such a clock is a
+/// wrong clock like any after 2100, so it is read as an instant the engine is tested at and
+/// flags as implausible (its wrong-clock notice): 1 January 2200, or 1900 for one as far back.
+pub fn device_now() -> DateTime<Utc> {
+    let ms = js_sys::Date::now();
+    // `as` saturates (and NaN, which Date.now() never is, becomes 0).
+    DateTime::from_timestamp_millis(ms as i64).unwrap_or_else(|| {
+        // 2200-01-01 and 1900-01-01, 00:00 UTC.
+        let seconds = if ms > 0.0 {
+            7_258_118_400
+        } else {
+            -2_208_988_800
+        };
+        DateTime::from_timestamp(seconds, 0).unwrap_or(DateTime::UNIX_EPOCH)
+    })
+}
+
 /// A calendar date, e.g. "4 February 2025" / "4 februari 2025".
 pub fn date_text(l: Locale, date: NaiveDate) -> String {
     let noon = date.and_hms_opt(12, 0, 0).map(|t| t.and_utc());

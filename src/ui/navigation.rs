@@ -11,6 +11,11 @@ use leptos::prelude::*;
 pub struct Navigation {
     pub route: RwSignal<Route>,
     pub notices: RwSignal<Vec<RouteNotice>>,
+    /// An embedded widget (embed mode in a frame): its pages replace their history entry instead
+    /// of adding one, because a frame's entries join the host page's history, and the host's
+    /// Back button would step through the widget's pages before leaving the host page. The
+    /// widget's own Back links still go back a page.
+    widget: bool,
 }
 
 pub fn use_navigation() -> Navigation {
@@ -26,9 +31,11 @@ pub fn current_route() -> (Route, Vec<RouteNotice>) {
 impl Navigation {
     pub fn new() -> Self {
         let (route, notices) = current_route();
+        let search = window().location().search().unwrap_or_default();
         let nav = Navigation {
             route: RwSignal::new(route),
             notices: RwSignal::new(notices),
+            widget: EmbedConfig::parse(&search).0.embedded && crate::ui::embed::in_frame(),
         };
         // Back/Forward: the browser already changed the URL; re-read it.
         // A same-page fragment link (such as the error summary's link to a field) also fires
@@ -61,8 +68,13 @@ impl Navigation {
         if let Ok(history) = window().history() {
             // pushState only fails for cross-origin URLs; ours is always same-document. The
             // entry's state is its depth (see `history_depth`).
-            let depth = wasm_bindgen::JsValue::from(history_depth().saturating_add(1));
-            let _ = history.push_state_with_url(&depth, "", Some(&url));
+            if self.widget {
+                let depth = wasm_bindgen::JsValue::from(history_depth());
+                let _ = history.replace_state_with_url(&depth, "", Some(&url));
+            } else {
+                let depth = wasm_bindgen::JsValue::from(history_depth().saturating_add(1));
+                let _ = history.push_state_with_url(&depth, "", Some(&url));
+            }
         }
         // Notices belong to the link they were found in. (Cleared only when there are some: an
         // unchanged signal would still redraw them.)
@@ -77,13 +89,9 @@ impl Navigation {
     /// Nothing is written when the entry already has that URL.
     pub fn replace_url(self, route: &Route) {
         let url = href(route);
-        let location = window().location();
-        let current = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
-        if current == url {
+        // `location.search` is empty for both no query and a bare `?`.
+        let current = window().location().search().unwrap_or_default();
+        if current == url || (current.is_empty() && url == "?") {
             return;
         }
         if let Ok(history) = window().history() {
@@ -116,33 +124,37 @@ impl Navigation {
     }
 }
 
-/// The same-document URL for a route: the current path plus the route's query, followed by the
+/// The same-document URL for a route: only a query (`?j=…`, or `?` for none), followed by the
 /// presentation parameters of the current URL (embed mode, theme, ...: `state::embed_config`;
 /// kiosk mode: `state::kiosk_config`).
 /// Those belong to the visit rather than to a page, so every link carries them along while
 /// `Route` (and the route kept for "Continue where you left off") stays free of them.
+///
+/// No path: a query-only reference resolves against the page's own address and can never leave
+/// its origin. The page's path cannot be trusted to do the same: on a host that answers every path
+/// with index.html, `https://host//evil.example/` has the path `//evil.example/`, and a link
+/// written with it would lead to evil.example.
 pub fn href(route: &Route) -> String {
-    VISIT.with(|visit| {
-        let (path, display, kiosk) = visit.get_or_init(|| {
-            let location = window().location();
-            let search = location.search().unwrap_or_default();
-            (
-                location.pathname().unwrap_or_else(|_| "/".into()),
-                EmbedConfig::parse(&search).0,
-                KioskConfig::parse(&search).0,
-            )
+    let query = VISIT.with(|visit| {
+        let (display, kiosk) = visit.get_or_init(|| {
+            let search = window().location().search().unwrap_or_default();
+            (EmbedConfig::parse(&search).0, KioskConfig::parse(&search).0)
         });
-        let query = kiosk.append_to_query(&display.append_to_query(&route.to_query()));
-        format!("{path}{query}")
-    })
+        kiosk.append_to_query(&display.append_to_query(&route.to_query()))
+    });
+    if query.is_empty() {
+        "?".to_string()
+    } else {
+        query
+    }
 }
 
 thread_local! {
-    /// The path and the presentation parameters of this visit, read from the URL the first time a
-    /// link is made. Every URL the app writes has this path and these parameters (that is what
-    /// `href` is for), so reading them again for each of the dozen links a page makes (the
-    /// language switcher alone has five) would only cost time.
-    static VISIT: std::cell::OnceCell<(String, EmbedConfig, KioskConfig)> =
+    /// The presentation parameters of this visit, read from the URL the first time a link is
+    /// made. Every URL the app writes has these parameters (that is what `href` is for), so
+    /// reading them again for each of the dozen links a page makes (the language switcher alone
+    /// has five) would only cost time.
+    static VISIT: std::cell::OnceCell<(EmbedConfig, KioskConfig)> =
         const { std::cell::OnceCell::new() };
 }
 

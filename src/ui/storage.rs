@@ -82,7 +82,11 @@ pub fn holds_ours() -> bool {
 
 /// Removes every key of ours and nothing else (a kiosk ends a visit this way). Returns false
 /// when a removal was refused or storage is unavailable while keys may be left.
+///
+/// It also starts a new era (`era`): a save scheduled before it (the route kept after a page's
+/// paint) belongs to the erased visit and must not write it back.
 pub fn forget_ours() -> bool {
+    ERA.with(|era| era.set(era.get().wrapping_add(1)));
     let Some(storage) = local_storage() else {
         return false;
     };
@@ -94,6 +98,16 @@ pub fn forget_ours() -> bool {
         }
     }
     all_removed
+}
+
+thread_local! {
+    static ERA: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times storage was erased during this page's life. A delayed write compares the era
+/// it was scheduled in with the current one and gives up if storage was erased in between.
+pub fn era() -> u32 {
+    ERA.with(|era| era.get())
 }
 
 /// The keys of ours now in storage. Collected before any is removed: removing shifts the

@@ -82,7 +82,7 @@ pub fn result_page(l: Locale, answers: Answers) {
             if check_page_shown.try_get_value().is_none() {
                 return;
             }
-            let now = chrono::Utc::now();
+            let now = crate::ui::format::device_now();
             let ctx = Context {
                 now: Some(now),
                 holidays: &holidays,

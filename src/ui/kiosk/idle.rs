@@ -106,9 +106,14 @@ fn on_input(clock: StoredValue<IdleClock>) {
     clock.update_value(|c| c.input(now));
 }
 
-/// Milliseconds since the epoch, as `Date.now()` (which Playwright's clock controls in tests).
+/// Milliseconds on the page's monotonic clock (`performance.now()`, which Playwright's clock
+/// also controls in tests). Not the wall clock: a forward jump of it (NTP, a fixed battery)
+/// would open "Are you still there?" at once, and a second jump erase the visit without the
+/// countdown. Without `performance` (no browser we support), the wall clock.
 fn now_ms() -> f64 {
-    js_sys::Date::now()
+    window()
+        .performance()
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// "Are you still there?", open while it is mounted.

@@ -101,6 +101,10 @@ fn finish(nav: Navigation, language: RwSignal<UiLanguage>, start: &Route) {
     // Set even when equal: the page is rendered anew, so nothing read from storage before the
     // reset (such as "Continue where you left off") stays on screen.
     nav.route.set(start.clone());
+    // And the next visitor starts in a new page, with fresh memory: the app's wasm memory grows
+    // with every result page shown and is never given back (README, "Running on a kiosk"), and a
+    // kiosk never closes its tab. With the service worker this is a load from the cache.
+    let _ = window().location().reload();
 }
 
 fn session_storage() -> Option<web_sys::Storage> {

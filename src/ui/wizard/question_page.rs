@@ -57,8 +57,10 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
             prune(&next, journey)
         })
     };
-    // A choice (an option, a time zone) goes into this page's history entry as soon as it is
-    // made, once it is painted; "Continue" then only adds the next page's entry.
+    // A choice (an option, a time zone), or a typed value as soon as it is a valid answer, goes
+    // into this page's history entry once it is painted; "Continue" then only adds the next
+    // page's entry. A typed answer is thus kept when the page reloads before it is submitted
+    // (the switch to a new build reloads the page: `ui::offline`).
     let chosen = move |raw: String| {
         let next = answered(&raw);
         value.set(raw);
@@ -174,14 +176,14 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                 QuestionKind::Date => view! {
                     <input class="input input--date" type="date" id=input_id.clone() name=id
                         aria-describedby=described aria-invalid=invalid prop:value=move || value.get()
-                        on:input=move |e| value.set(event_target_value(&e)) />
+                        on:input=move |e| chosen(event_target_value(&e)) />
                 }
                 .into_any(),
                 QuestionKind::Count => view! {
                     <input class="input input--count" type="text" inputmode="numeric" pattern="[0-9]*"
                         id=input_id.clone() name=id autocomplete="off"
                         aria-describedby=described aria-invalid=invalid prop:value=move || value.get()
-                        on:input=move |e| value.set(event_target_value(&e)) />
+                        on:input=move |e| chosen(event_target_value(&e)) />
                 }
                 .into_any(),
                 _ => {

@@ -26,9 +26,9 @@ use leptos::prelude::*;
 /// The current instant, refreshed every minute while the result page is open (the live clock of
 /// the language journey and "open now" depend on it).
 fn use_now() -> ReadSignal<DateTime<Utc>> {
-    let (now, set_now) = signal(Utc::now());
+    let (now, set_now) = signal(crate::ui::format::device_now());
     if let Ok(handle) = set_interval_with_handle(
-        move || set_now.set(Utc::now()),
+        move || set_now.set(crate::ui::format::device_now()),
         std::time::Duration::from_secs(30),
     ) {
         on_cleanup(move || handle.clear());
@@ -125,7 +125,10 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     view! {
         <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
         <h1 tabindex="-1">{move || td_string!(loc(), result.title)}</h1>
-        <div class="answer" role="status" aria-live="polite">
+        // Not a live region: the app's announcer says the answer once (above), and while
+        // support is open "expect contact by" changes every minute, which a live region would
+        // announce every minute.
+        <div class="answer">
             <dl class="answer__list">{headline}</dl>
         </div>
         {move || below_answer.get().then(|| view! { <ResultDetails journey answers outcome now stage /> })}
@@ -478,7 +481,7 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
     let holidays = crate::ui::embed::use_holidays();
     let table = move || {
         let l = loc();
-        let now = Utc::now();
+        let now = crate::ui::format::device_now();
         let ctx = Context {
             now: Some(now),
             holidays: &holidays,
