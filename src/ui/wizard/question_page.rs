@@ -72,10 +72,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
     let on_submit = move |e: ev::SubmitEvent| {
         e.prevent_default();
         let next = value.with_untracked(|v| answered(v));
-        let problem = next.and_then(|next| {
-            let today = device_today(&next)?;
-            implausible(next.get(q)?, today)
-        });
+        let problem = next.and_then(|next| implausible(next.get(q)?, device_today(&next)));
         if refused.get_untracked() != problem {
             refused.set(problem);
         }
@@ -241,13 +238,10 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
 
 /// The pre-filled value of a new answer: nothing for choices, dates and counts; the browser's
 /// own time zone when it is one we support (the visitor can change it).
-/// Today as the engine counts it (in the customer's time zone when known) by the device clock;
-/// `None` when the clock cannot be read as a date, and then no date is refused for being late.
-fn device_today(answers: &Answers) -> Option<chrono::NaiveDate> {
-    // Whole milliseconds since 1970; a clock beyond chrono's range gives `None`, not a panic.
-    let millis = js_sys::Date::now().floor();
-    let now = chrono::DateTime::from_timestamp_millis(millis as i64)?;
-    Some(crate::engine::derived::today(answers, now))
+/// Today as the engine counts it (in the customer's time zone when known) by the device clock
+/// (`device_now` reads a clock beyond chrono's range as a wrong one rather than panicking).
+fn device_today(answers: &Answers) -> chrono::NaiveDate {
+    crate::engine::derived::today(answers, crate::ui::format::device_now())
 }
 
 fn default_value(kind: QuestionKind) -> String {
