@@ -42,10 +42,13 @@ def apply(index: Path) -> str:
               for s in INLINE_SCRIPT.findall(html)]
     value = policy(hashes)
     meta = f'<meta {MARKER} content="{value}" />'
-    # First thing in <head>, so it governs everything after it.
+    # First thing in <head>, so it governs everything after it. A minified page (Trunk.toml
+    # `minify`) leaves out the optional <head> tag: the head then starts after <html>.
     html, n = re.subn(r"(<head[^>]*>)", lambda m: m.group(1) + "\n    " + meta, html, count=1)
     if n != 1:
-        raise SystemExit(f"csp: no <head> in {index}")
+        html, n = re.subn(r"(<html[^>]*>)", lambda m: m.group(1) + meta, html, count=1)
+    if n != 1:
+        raise SystemExit(f"csp: no <head> or <html> start tag in {index}")
     index.write_text(html, encoding="utf-8")
     return value
 
