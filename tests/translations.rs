@@ -3,7 +3,7 @@
 //! Interface texts (locales/<lang>.json): every key of English in every language and no other,
 //! no empty text, the same `{placeholders}`; the pseudo-locale en-XA is the current derivation of
 //! English. Policy texts (policy/text/<lang>.toml) are checked for keys, emptiness, placeholders
-//! and numbers by build.rs, so an incomplete language does not even compile; here we add that
+//! and numbers by the policy compiler, so an incomplete language does not even compile; here we add that
 //! no sentence was left in English.
 
 use serde_json::Value;

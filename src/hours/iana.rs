@@ -1,7 +1,7 @@
 //! The IANA rules of the supported time zones: which UTC offset a zone's wall clock shows at a
 //! given instant, and which instants a given wall-clock reading can mean.
 //!
-//! The tables are compiled by build.rs (build/zones.rs) from the tz source in tzdata/, as a
+//! The tables are compiled by the policy compiler (crates/policy-compiler/src/zones.rs) from the tz source in tzdata/, as a
 //! zone's transitions (seconds since 1970, UTC) with the total offset in force after each. They
 //! hold the zone's whole history as the tz database computes it, 1800 to 2099; after the last
 //! transition its offset holds. That is exactly what chrono-tz does, and the tests below compare
@@ -351,7 +351,7 @@ mod tests {
 
     #[test]
     fn varints_decode_as_leb128() {
-        // The bytes build/zones.rs writes for these values (LEB128, low seven bits first).
+        // The bytes the policy compiler (zones.rs) writes for these values (LEB128, low seven bits first).
         let cases: [(&[u8], u64); 5] = [
             (&[0x00], 0),
             (&[0x7f], 127),

@@ -190,7 +190,7 @@ pub struct Period {
 
 /// A place where the sources disagree. The reading we follow, as the user reads it, is a policy
 /// text (`TextId::conflict`); the maintainers' title and reasoning stay in
-/// `policy/conflicts.toml` (checked by build.rs, not compiled in: nothing shows them).
+/// `policy/conflicts.toml` (checked by the policy compiler, not compiled in: nothing shows them).
 #[derive(Debug)]
 pub struct Conflict {
     pub id: &'static str,
