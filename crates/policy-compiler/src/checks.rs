@@ -143,29 +143,8 @@ fn check_atom(
         },
     };
     let mask = match values {
-        None => {
-            if domain.values.len() >= 64 {
-                u64::MAX
-            } else {
-                (1u64 << domain.values.len()) - 1
-            }
-        }
-        Some(values) => {
-            if values.is_empty() {
-                errors.push(format!("{ctx}: `{name}` lists no values"));
-            }
-            let mut mask = 0u64;
-            for v in values {
-                match domain.index(v) {
-                    Some(i) => mask |= 1 << i,
-                    None => errors.push(format!(
-                        "{ctx}: `{v}` is not a value of `{name}` (known: {})",
-                        domain.values.join(", ")
-                    )),
-                }
-            }
-            mask
-        }
+        None => domain.all(),
+        Some(values) => domain.mask(values, name, ctx, errors),
     };
     Some(format!(
         "CheckAtom {{ var: {var}, mask: {mask:#x}, negated: {negated} }}"

@@ -36,6 +36,39 @@ impl Domain {
     pub fn index(&self, v: &str) -> Option<usize> {
         self.values.iter().position(|x| x == v)
     }
+
+    /// Bit i for each listed value (the domain's value i). An empty list or an unknown value is
+    /// an error naming `name` in `ctx`.
+    pub fn mask(&self, values: &[String], name: &str, ctx: &str, errors: &mut Errors) -> u64 {
+        if values.is_empty() {
+            errors.push(format!("{ctx}: `{name}` lists no values"));
+        }
+        let mut mask = 0u64;
+        for v in values {
+            match self.index(v) {
+                Some(i) if i < 64 => mask |= 1 << i,
+                _ => errors.push(format!(
+                    "{ctx}: `{v}` is not a value of `{name}` (known: {})",
+                    self.values.join(", ")
+                )),
+            }
+        }
+        mask
+    }
+
+    /// Every value's bit: the mask that tests "has some value".
+    pub fn all(&self) -> u64 {
+        if self.values.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << self.values.len()) - 1
+        }
+    }
+}
+
+/// A rule atom's mask: a variable has at most 32 values (`check_ids`), so it fits a `u32`.
+fn atom_mask(mask: u64) -> u32 {
+    u32::try_from(mask).unwrap_or(u32::MAX)
 }
 
 /// Variable namespace shared by conditions: questions first, then slots.
@@ -76,19 +109,7 @@ pub fn atoms(
         if let Some(s) = vars.slot_index(name) {
             reads.insert(s);
         }
-        if values.is_empty() {
-            errors.push(format!("{ctx}: `{name}` lists no values"));
-        }
-        let mut mask: u32 = 0;
-        for v in values {
-            match domain.index(v) {
-                Some(i) => mask |= 1 << i,
-                None => errors.push(format!(
-                    "{ctx}: `{v}` is not a value of `{name}` (known: {})",
-                    domain.values.join(", ")
-                )),
-            }
-        }
+        let mask = atom_mask(domain.mask(values, name, ctx, errors));
         // Listing every value means "has no value", which a new option would silently break.
         let all = values.len() == domain.values.len() && !domain.values.is_empty();
         if negated && all && values.iter().all(|v| domain.index(v).is_some()) {
@@ -130,11 +151,7 @@ pub fn presence_atoms(
             ));
             continue;
         }
-        let mask: u32 = if domain.values.len() >= 32 {
-            u32::MAX
-        } else {
-            (1u32 << domain.values.len()) - 1
-        };
+        let mask = atom_mask(domain.all());
         out.push(format!(
             "Atom {{ var: {var}, mask: {mask:#x}, negated: {negated} }}"
         ));
