@@ -254,6 +254,7 @@ test('a cache deleted while the worker stays registered is filled again, and off
 test('an answer typed but not submitted survives the reload that switches builds', async ({ page }) => {
   const question = journeyUrl('on-premises', 'activation_date', {
     product: 'onprem_other', onprem_offer: 'maicpp', have_ids: 'yes', account: 'entra', lifecycle: 'mainstream',
+    activation: 'activated',
   });
   await page.goto(question);
   expect(await currentQuestion(page)).toBe('activation_date');
