@@ -171,6 +171,27 @@ pub fn compile(
         },
     };
 
+    let invariants = invariants(policy, vars, rules, &response, line_counts, errors);
+    let overrides = overrides(policy, vars, rules, line_counts, errors);
+    format!(
+        "/// The whole minutes of every response target, in the bit order of `CheckVar::ResponseMinutes`.\n\
+         pub static RESPONSE_MINUTES: &[u32] = &{minutes:?};\n\
+         /// The sources' universal statements (policy/invariants.toml), checked on every path.\n\
+         pub static INVARIANTS: &[Invariant] = &[\n{invariants}];\n\
+         /// Which rules may override which (policy/overrides.toml).\n\
+         pub static DECLARED_OVERRIDES: &[DeclaredOverride] = &[\n{overrides}];\n"
+    )
+}
+
+/// `INVARIANTS`, and the check that every catalogue id is checked or listed as uncovered.
+fn invariants(
+    policy: &Path,
+    vars: &Vars,
+    rules: &[RuleName],
+    response: &ResponseDomains,
+    line_counts: &LineCounts,
+    errors: &mut Errors,
+) -> String {
     let catalogue: BTreeSet<String> = std::fs::read_to_string(policy.join("catalogue_ids.txt"))
         .unwrap_or_default()
         .lines()
@@ -199,67 +220,15 @@ pub fn compile(
             }
             covered.insert(c.clone());
         }
-        let cite = citations(&inv.cite, line_counts, &ctx, errors);
-        let mut journeys = Vec::new();
-        for j in &inv.journeys {
-            match JOURNEYS.iter().find(|(slug, _)| slug == j) {
-                Some((_, variant)) => journeys.push(format!("Journey::{variant}")),
-                None => errors.push(format!("{ctx}: unknown journey `{j}`")),
-            }
-        }
-        let mut when = Vec::new();
-        let mut atom = |name: &str, values: Option<&[String]>, negated: bool, out: &mut Vec<_>| {
-            if let Some(a) = check_atom(vars, &response, name, values, negated, &ctx, errors) {
-                out.push(a);
-            }
-        };
-        for (name, values) in &inv.when {
-            atom(name, Some(values), false, &mut when);
-        }
-        for (name, values) in &inv.not {
-            atom(name, Some(values), true, &mut when);
-        }
-        for name in &inv.unanswered {
-            atom(name, None, true, &mut when);
-        }
-        for name in &inv.answered {
-            atom(name, None, false, &mut when);
-        }
-        let mut require = Vec::new();
-        for (name, values) in &inv.expect {
-            atom(name, Some(values), false, &mut require);
-        }
-        for name in &inv.set {
-            atom(name, None, false, &mut require);
-        }
-        for name in &inv.unset {
-            atom(name, None, true, &mut require);
-        }
-        let mut groups = |names: &[String]| -> String {
-            let mut parts = Vec::new();
-            for name in names {
-                let found = matching(rules, name);
-                if found.is_empty() {
-                    errors.push(format!("{ctx}: `{name}` names no rule"));
-                }
-                parts.push(index_list(&found));
-            }
-            format!("&[{}]", parts.join(", "))
-        };
-        let shows = groups(&inv.shows);
-        let hides = groups(&inv.hides);
-        if require.is_empty() && inv.shows.is_empty() && inv.hides.is_empty() {
-            errors.push(format!("{ctx}: requires nothing"));
-        }
-        let _ = writeln!(
-            invariants_code,
-            "    Invariant {{ id: {:?}, catalogue: &{:?}, cite: {cite}, journeys: &[{}], when: &[{}], require: &[{}], shows: {shows}, hides: {hides} }},",
-            inv.id,
-            inv.catalogue,
-            journeys.join(", "),
-            when.join(", "),
-            require.join(", "),
-        );
+        invariants_code.push_str(&invariant_code(
+            inv,
+            &ctx,
+            vars,
+            rules,
+            response,
+            line_counts,
+            errors,
+        ));
     }
     for u in &uncovered {
         let ctx = format!("invariants.toml: uncovered {}", u.id);
@@ -282,6 +251,89 @@ pub fn compile(
         ));
     }
 
+    invariants_code
+}
+
+/// One `Invariant` entry: its condition, its requirements and the rules it names.
+fn invariant_code(
+    inv: &InvariantIn,
+    ctx: &str,
+    vars: &Vars,
+    rules: &[RuleName],
+    response: &ResponseDomains,
+    line_counts: &LineCounts,
+    errors: &mut Errors,
+) -> String {
+    let cite = citations(&inv.cite, line_counts, ctx, errors);
+    let mut journeys = Vec::new();
+    for j in &inv.journeys {
+        match JOURNEYS.iter().find(|(slug, _)| slug == j) {
+            Some((_, variant)) => journeys.push(format!("Journey::{variant}")),
+            None => errors.push(format!("{ctx}: unknown journey `{j}`")),
+        }
+    }
+    let mut when = Vec::new();
+    let mut atom = |name: &str, values: Option<&[String]>, negated: bool, out: &mut Vec<_>| {
+        if let Some(a) = check_atom(vars, response, name, values, negated, ctx, errors) {
+            out.push(a);
+        }
+    };
+    for (name, values) in &inv.when {
+        atom(name, Some(values), false, &mut when);
+    }
+    for (name, values) in &inv.not {
+        atom(name, Some(values), true, &mut when);
+    }
+    for name in &inv.unanswered {
+        atom(name, None, true, &mut when);
+    }
+    for name in &inv.answered {
+        atom(name, None, false, &mut when);
+    }
+    let mut require = Vec::new();
+    for (name, values) in &inv.expect {
+        atom(name, Some(values), false, &mut require);
+    }
+    for name in &inv.set {
+        atom(name, None, false, &mut require);
+    }
+    for name in &inv.unset {
+        atom(name, None, true, &mut require);
+    }
+    let mut groups = |names: &[String]| -> String {
+        let mut parts = Vec::new();
+        for name in names {
+            let found = matching(rules, name);
+            if found.is_empty() {
+                errors.push(format!("{ctx}: `{name}` names no rule"));
+            }
+            parts.push(index_list(&found));
+        }
+        format!("&[{}]", parts.join(", "))
+    };
+    let shows = groups(&inv.shows);
+    let hides = groups(&inv.hides);
+    if require.is_empty() && inv.shows.is_empty() && inv.hides.is_empty() {
+        errors.push(format!("{ctx}: requires nothing"));
+    }
+    format!(
+        "    Invariant {{ id: {:?}, catalogue: &{:?}, cite: {cite}, journeys: &[{}], when: &[{}], require: &[{}], shows: {shows}, hides: {hides} }},\n",
+        inv.id,
+        inv.catalogue,
+        journeys.join(", "),
+        when.join(", "),
+        require.join(", "),
+    )
+}
+
+/// `DECLARED_OVERRIDES`: every declaration, its rules resolved to indices.
+fn overrides(
+    policy: &Path,
+    vars: &Vars,
+    rules: &[RuleName],
+    line_counts: &LineCounts,
+    errors: &mut Errors,
+) -> String {
     let mut overrides_code = String::new();
     let declared = read::<OverridesFile>(&policy.join("overrides.toml"), errors)
         .map(|f| f.declared)
@@ -326,14 +378,7 @@ pub fn compile(
         );
     }
 
-    format!(
-        "/// The whole minutes of every response target, in the bit order of `CheckVar::ResponseMinutes`.\n\
-         pub static RESPONSE_MINUTES: &[u32] = &{minutes:?};\n\
-         /// The sources' universal statements (policy/invariants.toml), checked on every path.\n\
-         pub static INVARIANTS: &[Invariant] = &[\n{invariants_code}];\n\
-         /// Which rules may override which (policy/overrides.toml).\n\
-         pub static DECLARED_OVERRIDES: &[DeclaredOverride] = &[\n{overrides_code}];\n"
-    )
+    overrides_code
 }
 
 #[cfg(test)]
