@@ -270,6 +270,24 @@ test('holidays reach the business-hours calendar', async ({ page }) => {
   await expect(page.getByText(EN.result.notice_holidays)).toHaveCount(0);
 });
 
+test('the language clock skips the holidays the embedding page gives, as the answer does', async ({ page }) => {
+  // Tuesday 2025-02-04 10:00 in Los Angeles: North America's support is open, unless it is a holiday.
+  await page.clock.setFixedTime(new Date('2025-02-04T10:00:00-08:00'));
+  const answers = { impact: 'moderate', region: 'north_america', time_zone: 'America/Los_Angeles', language: 'english' };
+  const clock = page.getByRole('region', { name: EN.result.clock_title });
+
+  await page.goto(journeyUrl('language-hours', 'result', answers));
+  await expect(clock.getByRole('status')).toHaveText(EN.result.open_now);
+
+  await page.goto(`${journeyUrl('language-hours', 'result', answers)}&embed=1&holidays=2025-02-04`);
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+  await expect(clock.getByRole('status')).not.toHaveText(EN.result.open_now);
+  await expect(clock.getByRole('status')).toContainText(EN.result.opens_in.split('{')[0].trim());
+  // The week's windows start on the next working day, not on the holiday.
+  await expect(clock.getByRole('listitem').first()).toContainText('5 February 2025');
+  await expect(clock.getByRole('listitem').filter({ hasText: '4 February 2025' })).toHaveCount(0);
+});
+
 test('bad configuration: the page works, a console warning names each parameter, no error', async ({ page }) => {
   const warnings = [];
   // The app's own warnings (Chromium adds some of its own, e.g. about preload integrity).

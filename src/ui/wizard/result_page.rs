@@ -571,14 +571,18 @@ fn LanguageClock(answers: Answers, now: ReadSignal<DateTime<Utc>>) -> impl IntoV
     let loc = move || locale(language.get());
     let zone = answers.zone(q::TIME_ZONE);
     let hours = region_weekly_hours(&answers);
+    // The embedding page's public holidays, as the answer above the clock counts them: without
+    // them the clock could say "Open now" on a holiday the answer skips.
+    let holidays = std::sync::Arc::new(crate::ui::embed::use_holidays());
+    let status_holidays = holidays.clone();
     let status = move || {
         let l = loc();
         let now = now.get();
         let hours = hours?;
-        Some(if hours.is_open(now, &[]) {
+        Some(if hours.is_open(now, &status_holidays) {
             td_string!(l, result.open_now).to_string()
         } else {
-            let opens = hours.next_opening(now, &[])?;
+            let opens = hours.next_opening(now, &status_holidays)?;
             let mins = (opens - now).num_minutes().max(0);
             fill(
                 td_string!(l, result.opens_in),
@@ -591,7 +595,7 @@ fn LanguageClock(answers: Answers, now: ReadSignal<DateTime<Utc>>) -> impl IntoV
         let hours = hours?;
         let now = now.get();
         let items = hours
-            .windows_between(now, now + chrono::TimeDelta::days(7), &[])
+            .windows_between(now, now + chrono::TimeDelta::days(7), &holidays)
             .into_iter()
             .map(|w| view! { <li>{instant_text(l, w.start, zone)} " – " {instant_text(l, w.end, zone)}</li> })
             .collect_view();
