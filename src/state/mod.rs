@@ -37,11 +37,15 @@ pub(crate) fn is_ipv6(text: &str) -> bool {
                 // A dotted IPv4 address: four decimal octets, no leading zeros.
                 let mut octets = 0;
                 for octet in piece.split('.') {
+                    let canonical = octet.len() == 1 || !octet.starts_with('0');
+                    if !digits(octet, 3, u8::is_ascii_digit) || !canonical {
+                        return None;
+                    }
+                    // Checked first: at most three decimal digits, so the value cannot overflow.
                     let value = octet
                         .bytes()
-                        .fold(0u32, |v, b| v * 10 + u32::from(b.wrapping_sub(b'0')));
-                    let canonical = octet.len() == 1 || !octet.starts_with('0');
-                    if !digits(octet, 3, u8::is_ascii_digit) || !canonical || value > 255 {
+                        .fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+                    if value > 255 {
                         return None;
                     }
                     octets += 1;
@@ -103,6 +107,11 @@ mod tests {
             "1::2:",
             "1:2:3:4:5:6:7:8::",
             "::1:2:3:4:5:6:7",
+            // Octets too long to be one, or not digits at all: refused before their value is
+            // computed (a proptest found the overflow this once caused).
+            "::1.2.3.99999999999999",
+            "::1.2.3.4444",
+            "::1.2.3.xyz",
         ];
         for case in cases {
             assert_eq!(
