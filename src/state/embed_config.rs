@@ -26,6 +26,7 @@
 
 use crate::engine::iso_date;
 use crate::state::route::{percent_encode, query_pairs};
+use crate::state::url::{self, quoted};
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -45,8 +46,6 @@ pub const PARAMS: [&str; 5] = [
 /// More holidays than this are ignored: a few years of any region's public holidays fit, and a
 /// URL cannot make the business-hours calendar do unbounded work.
 pub const MAX_HOLIDAYS: usize = 100;
-/// Offending values are quoted in warnings up to this many characters.
-const MAX_QUOTED: usize = 40;
 
 /// A colour theme the page can be forced into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -346,12 +345,7 @@ impl EmbedConfig {
 
     /// Appends these parameters to a route query (`Route::to_query`: `""` or `?…`).
     pub fn append_to_query(&self, route_query: &str) -> String {
-        let own = self.to_query();
-        match (route_query.is_empty(), own.is_empty()) {
-            (_, true) => route_query.to_string(),
-            (true, false) => format!("?{own}"),
-            (false, false) => format!("{route_query}&{own}"),
-        }
+        url::append_query(route_query, &self.to_query())
     }
 }
 
@@ -395,61 +389,8 @@ fn parse_origin(value: &str) -> Option<String> {
     } else {
         ("http", "80", lower.strip_prefix("http://")?)
     };
-    let authority = rest.strip_suffix('/').unwrap_or(rest);
-    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
-        let (addr, after) = v6.split_once(']')?;
-        // A real IPv6 address, not merely its characters (`[:]` is none).
-        if !crate::state::is_ipv6(addr) {
-            return None;
-        }
-        let port = match after {
-            "" => None,
-            p => Some(p.strip_prefix(':')?),
-        };
-        (format!("[{addr}]"), port)
-    } else {
-        let (host, port) = match authority.split_once(':') {
-            Some((h, p)) => (h, Some(p)),
-            None => (authority, None),
-        };
-        let label_ok = |l: &str| {
-            (1..=63).contains(&l.len())
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-        };
-        if host.len() > 253 || !host.split('.').all(label_ok) {
-            return None;
-        }
-        (host.to_string(), port)
-    };
-    // A port is 1 to 65535 in decimal digits; the scheme's default port is left out.
-    let port = match port {
-        None => None,
-        Some(p) if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()) => return None,
-        Some(p) => match p.parse::<u16>() {
-            Ok(0) | Err(_) => return None,
-            Ok(n) if n.to_string() == default_port => None,
-            Ok(n) => Some(n.to_string()),
-        },
-    };
-    Some(match port {
-        Some(p) => format!("{scheme}://{host}:{p}"),
-        None => format!("{scheme}://{host}"),
-    })
-}
-
-/// A value as quoted in a warning: at most `MAX_QUOTED` characters, control characters replaced.
-fn quoted(value: &str) -> String {
-    let mut out: String = value
-        .chars()
-        .take(MAX_QUOTED)
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect();
-    if value.chars().nth(MAX_QUOTED).is_some() {
-        out.push('…');
-    }
-    out
+    let authority = url::authority(rest.strip_suffix('/').unwrap_or(rest), default_port)?;
+    Some(format!("{scheme}://{authority}"))
 }
 
 #[cfg(test)]
@@ -665,7 +606,7 @@ mod tests {
             .map(ToString::to_string)
             .unwrap_or_default();
         assert!(
-            text.contains(&format!("\"{}…\"", "a".repeat(MAX_QUOTED))),
+            text.contains(&format!("\"{}…\"", "a".repeat(url::MAX_QUOTED))),
             "{text}"
         );
         assert!(!text.contains('\n'));

@@ -22,6 +22,7 @@
 
 use crate::state::embed_config::EMBED_PARAM;
 use crate::state::route::{percent_encode, query_pairs};
+use crate::state::url::{self, quoted};
 use std::fmt;
 use std::ops::RangeInclusive;
 
@@ -39,8 +40,6 @@ pub const IDLE_SECS: RangeInclusive<u32> = 30..=3600;
 pub const WARNING_SECS: u32 = 30;
 /// A longer `base` would leave too little of the QR code's capacity for the answers.
 pub const MAX_BASE_LEN: usize = 300;
-/// Offending values are quoted in warnings up to this many characters.
-const MAX_QUOTED: usize = 40;
 
 /// The kiosk parameters of this visit. The default is the ordinary page (no kiosk).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,12 +182,7 @@ impl KioskConfig {
 
     /// Appends these parameters to a query (`""` or `?…`), as `EmbedConfig::append_to_query`.
     pub fn append_to_query(&self, query: &str) -> String {
-        let own = self.to_query();
-        match (query.is_empty(), own.is_empty()) {
-            (_, true) => query.to_string(),
-            (true, false) => format!("?{own}"),
-            (false, false) => format!("{query}&{own}"),
-        }
+        url::append_query(query, &self.to_query())
     }
 
     /// The link a visitor takes with them: the public address (`base`, else `own_address`, the
@@ -228,52 +222,9 @@ fn parse_base(value: &str) -> Option<String> {
     if !path_ok {
         return None;
     }
-    let authority = authority.to_ascii_lowercase();
-    let (host, port) = match authority.rsplit_once(':') {
-        // An IPv6 literal holds colons of its own: its port follows the `]`.
-        Some((h, p)) if !p.contains(']') => (h, Some(p)),
-        _ => (authority.as_str(), None),
-    };
-    let host_ok = if let Some(v6) = host.strip_prefix('[') {
-        // A real IPv6 address, not merely its characters: `[:]` would make a link no browser
-        // can parse (and so a QR code that leads nowhere).
-        v6.strip_suffix(']').is_some_and(crate::state::is_ipv6)
-    } else {
-        let label_ok = |l: &str| {
-            (1..=63).contains(&l.len())
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-        };
-        host.len() <= 253 && host.split('.').all(label_ok)
-    };
-    if !host_ok {
-        return None;
-    }
-    let port = match port {
-        None => String::new(),
-        Some(p) if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) => return None,
-        Some(p) => match p.parse::<u16>() {
-            Ok(0) | Err(_) => return None,
-            Ok(n) if n.to_string() == default_port => String::new(),
-            Ok(n) => format!(":{n}"),
-        },
-    };
+    let authority = url::authority(authority, default_port)?;
     let path = if path.is_empty() { "/" } else { path };
-    Some(format!("{scheme}://{host}{port}{path}"))
-}
-
-/// A value as quoted in a warning: at most `MAX_QUOTED` characters, control characters replaced.
-fn quoted(value: &str) -> String {
-    let mut out: String = value
-        .chars()
-        .take(MAX_QUOTED)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    if value.chars().count() > MAX_QUOTED {
-        out.push('…');
-    }
-    out
+    Some(format!("{scheme}://{authority}{path}"))
 }
 
 /// Where a kiosk visit stands after a tick of the idle clock.
