@@ -4,7 +4,7 @@
 //!
 //! The crate is split along one hard boundary (see ARCHITECTURE.md):
 //!
-//! * the **policy core** (`policy`, `engine`, `hours`, `state`) is plain Rust with no web
+//! * the **policy core** (`policy`, `engine`, `hours`, `result`, `state`) is plain Rust with no web
 //!   dependency; `cargo test --no-default-features` builds and tests it alone;
 //! * the **web shell** (`ui`, the `i18n` catalogue) is behind the default `web` feature and only
 //!   renders what the core decides.
@@ -16,6 +16,7 @@ pub mod engine;
 pub mod fuzz_checks;
 pub mod hours;
 pub mod policy;
+pub mod result;
 pub mod state;
 
 // The message catalogues in `locales/*.json`, checked at compile time: a key missing from any

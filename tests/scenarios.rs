@@ -7,7 +7,11 @@
 //!   about the knowledge base, not about the scenario data.
 //! * `scenarios_match_the_spec`: each scenario is replayed through the journey (every answered
 //!   question must be, when it is answered, the engine's `next_question`), evaluated at its
-//!   `now`, and compared field by field. All failing scenarios are reported in one message.
+//!   `now`, and compared field by field. The answer's fields (route, coverage, filer, severity,
+//!   response, contact by, language now, reopen, offer state, agreement expiry, sources differ)
+//!   are read from the result page's view (`result::result_view`), by row kind, as the page shows
+//!   them; the trace fields (clock, rules fired) from the outcome. All failing scenarios are
+//!   reported in one message.
 //!
 //! A scenario that spans two journeys (e.g. a new incident that is also a reopen question) has
 //! its second half in `[[scenario.also]]`: another journey, its answers and expectations, checked
@@ -25,6 +29,7 @@ use support_navigator::policy::data::{
 };
 use support_navigator::policy::model::Var;
 use support_navigator::policy::Journey;
+use support_navigator::result::{result_view, ResultView, Row, RowKind};
 
 const SCENARIOS_TOML: &str = include_str!("scenarios.toml");
 const SCENARIO_COUNT: usize = 60;
@@ -440,6 +445,40 @@ fn path_problems(scn: &Scenario, journey: Journey) -> Vec<String> {
     )]
 }
 
+/// The row kind that shows a slot field, and the slot value id a row holds.
+fn row_kind(field: &str) -> Option<RowKind> {
+    Some(match field {
+        "route" => RowKind::Route,
+        "coverage" => RowKind::Coverage,
+        "filer" => RowKind::Filer,
+        "severity" => RowKind::Severity,
+        "language_now" => RowKind::LanguageNow,
+        "reopen" => RowKind::Reopen,
+        "offer_state" => RowKind::OfferState,
+        "response" => RowKind::Response,
+        _ => return None,
+    })
+}
+
+/// The id of the value a headline row of `view` shows for `field` (None: no such row).
+fn shown_value(view: &ResultView, field: &str) -> Option<&'static str> {
+    let kind = row_kind(field)?;
+    let row = view.headline.iter().find(|r| r.kind() == kind)?;
+    let (slot, value) = match *row {
+        Row::Route(v) => ("route", v),
+        Row::Coverage(v) => ("coverage", v),
+        Row::Filer(v) => ("filer", v),
+        Row::Severity(v) => ("severity", v),
+        Row::LanguageNow(v) => ("language_now", v),
+        Row::Reopen(v) => ("reopen", v),
+        Row::OfferState(v) => ("offer_state", v),
+        Row::Response { value, .. } => ("response", value),
+        _ => return None,
+    };
+    let slot = SLOTS.get(usize::from(slot_index(slot)?))?;
+    slot.values.get(usize::from(value)).copied()
+}
+
 fn shown(value: Option<&str>) -> String {
     value.map_or_else(|| UNSET.to_string(), str::to_string)
 }
@@ -452,7 +491,7 @@ fn setter(outcome: &Outcome, slot: &str) -> String {
 }
 
 /// Compares the outcome with the expectation; returns field-level differences.
-fn outcome_problems(scn: &Scenario, outcome: &Outcome) -> Vec<String> {
+fn outcome_problems(scn: &Scenario, outcome: &Outcome, view: &ResultView) -> Vec<String> {
     let e = &scn.expect;
     let mut out = Vec::new();
 
@@ -463,7 +502,7 @@ fn outcome_problems(scn: &Scenario, outcome: &Outcome) -> Vec<String> {
         if scn.skips(field) {
             continue;
         }
-        let actual = outcome.value(slot);
+        let actual = shown_value(view, field);
         let ok = if expected == UNSET {
             actual.is_none()
         } else {
@@ -480,9 +519,9 @@ fn outcome_problems(scn: &Scenario, outcome: &Outcome) -> Vec<String> {
 
     if let (Some(expected), false) = (&e.response, scn.skips("response")) {
         // The response slot: a table cell (whose deadline the engine derives) or `silent`.
-        let actual = outcome.value("response");
+        let actual = shown_value(view, "response");
         let ok = if expected == UNSET {
-            actual.is_none() && outcome.response.is_none()
+            actual.is_none()
         } else {
             actual == Some(expected.as_str())
         };
@@ -525,7 +564,10 @@ fn outcome_problems(scn: &Scenario, outcome: &Outcome) -> Vec<String> {
 
     if let (Some(text), false) = (&e.contact_by, scn.skips("contact_by")) {
         if let Ok(expected) = parse_instant(text) {
-            let actual = outcome.response.and_then(|r| r.contact_by);
+            let actual = view.headline.iter().find_map(|r| match *r {
+                Row::ContactBy(at) => Some(at),
+                _ => None,
+            });
             if actual != Some(expected.with_timezone(&Utc)) {
                 let got = actual.map_or_else(
                     || "none".to_string(),
@@ -541,24 +583,21 @@ fn outcome_problems(scn: &Scenario, outcome: &Outcome) -> Vec<String> {
 
     if let (Some(text), false) = (&e.agreement_expires, scn.skips("agreement_expires")) {
         if let Ok(expected) = parse_date(text) {
-            if outcome.agreement_expires != Some(expected) {
+            let actual = view.headline.iter().find_map(|r| match *r {
+                Row::AgreementExpires(d) => Some(d),
+                _ => None,
+            });
+            if actual != Some(expected) {
                 out.push(format!(
                     "agreement_expires: expected {expected}, got {}",
-                    outcome
-                        .agreement_expires
-                        .map_or_else(|| "none".to_string(), |d| d.to_string())
+                    actual.map_or_else(|| "none".to_string(), |d| d.to_string())
                 ));
             }
         }
     }
 
     if let (Some(expected), false) = (&e.sources_differ, scn.skips("sources_differ")) {
-        let actual: Vec<&str> = outcome
-            .sources_differ
-            .iter()
-            .filter_map(|&i| CONFLICTS.get(usize::from(i)))
-            .map(|c| c.id)
-            .collect();
+        let actual: Vec<&str> = view.sources_differ.iter().map(|c| c.id).collect();
         let missing: Vec<&str> = expected
             .iter()
             .map(String::as_str)
@@ -608,8 +647,10 @@ fn check(scn: &Scenario) -> Vec<String> {
     };
     problems.extend(path_problems(scn, journey));
     let now = parse_instant(&scn.now).ok().map(|t| t.with_timezone(&Utc));
-    let outcome = evaluate_with(&answers, &Context { now, holidays: &[] });
-    problems.extend(outcome_problems(scn, &outcome));
+    let ctx = Context { now, holidays: &[] };
+    let outcome = evaluate_with(&answers, &ctx);
+    let view = result_view(journey, &answers, &ctx);
+    problems.extend(outcome_problems(scn, &outcome, &view));
     problems
 }
 

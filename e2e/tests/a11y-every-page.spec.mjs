@@ -2,7 +2,7 @@
 // embedded in another site's page (a cross-site iframe made by embed.js): 0 violations.
 //
 // "Every page" is the engine's page cover (`support-navigator-cli page-cover`,
-// src/state/page_cover.rs): every question each journey can ask, result pages until every part a
+// src/result/page_cover.rs): every question each journey can ask, result pages until every part a
 // result can show (each answer row, explanation section, notice, "sources differ", open and
 // closed) has been on one, and a check page per kind of answer row. The pages come from the
 // policy data, so a new question or result section is checked without touching this file. Each

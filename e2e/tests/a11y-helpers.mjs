@@ -17,7 +17,7 @@ export const LANGUAGES = ['en', 'nl', 'nb', 'id'];
 export const MODES = ['standalone', 'embedded'];
 
 /**
- * The pages to check, from `support-navigator-cli page-cover` (src/state/page_cover.rs): every
+ * The pages to check, from `support-navigator-cli page-cover` (src/result/page_cover.rs): every
  * question page of every journey, result pages until every part a result can show has been seen,
  * and check pages until every question's row has been seen; each with its deep link (`query`) and
  * the instant the browser clock must show (`now`). Also `walks`: complete answer sequences.

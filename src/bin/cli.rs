@@ -51,11 +51,11 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: support-navigator-cli <evaluate [FILE|-] [--text] | next --journey SLUG [FILE|-] | questions [--journey SLUG] | verify | bench | content-packs DIR | pseudo-locale FILE | page-cover>";
 
-/// Prints the page cover (`state::page_cover`): every question page of every journey, result
+/// Prints the page cover (`result::page_cover`): every question page of every journey, result
 /// pages until every part a result can show is on one, and check pages, each with its deep link
 /// and the clock to show, for e2e/tests/a11y-every-page.spec.mjs.
 fn cmd_page_cover() -> Result<(), String> {
-    use support_navigator::state::page_cover::{cover, PageKind};
+    use support_navigator::result::page_cover::{cover, PageKind};
     let cover = cover();
     let pages: Vec<Value> = cover
         .pages

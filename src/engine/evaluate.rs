@@ -139,26 +139,26 @@ fn holds_in(atom: &Atom, vars: &[u8; VAR_COUNT]) -> bool {
         Var::Question(q) => usize::from(q),
         Var::Slot(s) => QUESTION_COUNT + usize::from(s),
     };
-    match vars.get(index).copied() {
-        Some(v) if v < 32 => (atom.mask >> v & 1 == 1) != atom.negated,
-        _ => atom.negated,
-    }
+    // `NONE` (unanswered, not concluded) is beyond every mask bit, as `None` is.
+    holds_for(atom, vars.get(index).copied())
 }
 
 /// Whether an atom holds for the current answers and slots.
 pub fn holds(atom: &Atom, answers: &Answers, out: &Outcome) -> bool {
     let value = match atom.var {
         Var::Question(q) => answers.choice(q),
-        Var::Slot(s) => out
-            .slots
-            .get(usize::from(s))
-            .copied()
-            .flatten()
-            .map(|v| v.value),
+        Var::Slot(s) => out.slot_value(s),
     };
+    holds_for(atom, value)
+}
+
+/// Whether an atom holds for its variable's value (`None`: unanswered, or not concluded). A
+/// value has a bit in the mask; a negated atom holds where the plain one does not.
+#[inline]
+fn holds_for(atom: &Atom, value: Option<u8>) -> bool {
     match value {
-        Some(v) => (v < 32 && atom.mask >> v & 1 == 1) != atom.negated,
-        None => atom.negated,
+        Some(v) if v < 32 => (atom.mask >> v & 1 == 1) != atom.negated,
+        _ => atom.negated,
     }
 }
 

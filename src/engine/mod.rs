@@ -7,6 +7,7 @@ pub mod evaluate;
 pub mod flow;
 pub mod iso_date;
 pub mod outcome;
+pub mod paths;
 pub mod verifier;
 
 pub use answers::{implausible, Answer, AnswerError, Answers, Implausible};

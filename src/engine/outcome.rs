@@ -51,20 +51,6 @@ impl Response {
     }
 }
 
-/// The slots a result leads with, in the order the result page lists them: these, then the
-/// response target and contact time, then [`HEADLINE_LANGUAGE_SLOT`]. The accessibility
-/// page cover (`state::page_cover`) reads the same lists, so a new headline row is checked too.
-pub const HEADLINE_SLOTS: [&str; 6] = [
-    "route",
-    "reopen",
-    "offer_state",
-    "coverage",
-    "filer",
-    "severity",
-];
-/// The headline slot listed after the response target: the language support is in now.
-pub const HEADLINE_LANGUAGE_SLOT: &str = "language_now";
-
 /// Things the visitor should know about the evaluation itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Notice {
@@ -95,6 +81,15 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The value of a slot by index (compare with `policy::data::v::<slot>::<VALUE>`).
+    pub fn slot_value(&self, slot: u8) -> Option<u8> {
+        self.slots
+            .get(usize::from(slot))
+            .copied()
+            .flatten()
+            .map(|v| v.value)
+    }
+
     /// The value id of a slot, e.g. `outcome.value("route") == Some("ppac")`.
     pub fn value(&self, slot: &str) -> Option<&'static str> {
         let s = crate::policy::data::slot_index(slot)?;

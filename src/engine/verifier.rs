@@ -14,18 +14,18 @@
 //! Runs in `cargo test` (tests/verifier.rs) and from the CLI (`support-navigator-cli verify`).
 
 use crate::engine::answers::{Answer, Answers};
-use crate::engine::evaluate::{evaluate_in, Context};
 use crate::engine::flow::next_question_in;
 use crate::engine::outcome::Outcome;
-use crate::hours::CustomerZone;
+pub use crate::engine::paths::{candidates, sample_instants};
+use crate::engine::paths::{PathVisitor, PathWalk};
 use crate::policy::data::{
     rule_label, s, slot_index, DECLARED_OVERRIDES, INVARIANTS, QUESTIONS, REGION_HOURS,
     RESPONSE_MINUTES, RESPONSE_TARGETS, RULES, SEEDS, SLOTS, SLOT_COUNT,
 };
-use crate::policy::model::{CheckAtom, CheckVar, Citation, Invariant, QuestionKind, Rule};
+use crate::policy::model::{CheckAtom, CheckVar, Citation, Invariant, Rule};
 use crate::policy::Journey;
 use crate::state::route::{Page, Route};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
@@ -39,58 +39,6 @@ pub fn required_slots(journey: Journey) -> &'static [&'static str] {
         Journey::OnPremises => &["route", "coverage"],
         Journey::Reopen => &["reopen"],
         Journey::Billing => &["route"],
-    }
-}
-
-/// Instants each leaf is evaluated at: a working week in February 2025 seen from every support
-/// region (early, middle and late UTC hours, so each region is both open and closed), plus a
-/// weekend instant.
-pub fn sample_instants() -> Vec<DateTime<Utc>> {
-    [(3, 2, 0), (4, 9, 0), (5, 16, 30), (6, 23, 0), (8, 12, 0)]
-        .iter()
-        .filter_map(|&(d, h, m)| Utc.with_ymd_and_hms(2025, 2, d, h, m, 0).single())
-        .collect()
-}
-
-/// The answers the walk tries for a question that is not a choice.
-fn samples(kind: QuestionKind) -> Vec<Answer> {
-    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map(Answer::Date);
-    match kind {
-        QuestionKind::Choice => Vec::new(),
-        // Recent and old relative to the sample week (reopen: < / >= 3 months; agreements:
-        // active / expired under every validity period), and one after it, which cannot be a
-        // closing or activation date.
-        QuestionKind::Date => [
-            date(2025, 1, 20),
-            date(2024, 11, 5),
-            date(2023, 6, 1),
-            date(2025, 3, 20),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
-        QuestionKind::Count => vec![Answer::Count(0), Answer::Count(3)],
-        // One zone with an unusual offset exercises the "local time" rows; named-zone regions
-        // do not depend on it.
-        QuestionKind::Zone => CustomerZone::parse("Asia/Kathmandu")
-            .map(Answer::Zone)
-            .into_iter()
-            .collect(),
-    }
-}
-
-/// Every answer the walk tries for question `q`: all options of a choice, boundary samples
-/// otherwise.
-pub(crate) fn candidates(q: u8) -> Vec<Answer> {
-    match QUESTIONS
-        .get(usize::from(q))
-        .map(|d| (d.kind, d.options.len()))
-    {
-        Some((QuestionKind::Choice, n)) => (0..n)
-            .filter_map(|o| u8::try_from(o).ok().map(Answer::Choice))
-            .collect(),
-        Some((kind, _)) => samples(kind),
-        None => Vec::new(),
     }
 }
 
@@ -290,12 +238,13 @@ fn invariant_failure(
     None
 }
 
+/// The verifier's side of a walk (`engine::paths`): what it has found so far.
 struct Walk<'a> {
     rules: &'a [Rule],
     journey: Journey,
     required: Vec<u8>,
-    instants: &'a [DateTime<Utc>],
-    invariants: Vec<&'static Invariant>,
+    /// The invariants that apply to the journey, each with its index in `INVARIANTS`.
+    invariants: Vec<(usize, &'static Invariant)>,
     fired: Vec<bool>,
     asked: Vec<bool>,
     paths: u64,
@@ -311,53 +260,21 @@ struct Walk<'a> {
 
 const MAX_PROBLEMS: usize = 40;
 
+impl PathVisitor for Walk<'_> {
+    fn question(&mut self, question: u8, _answers: &Answers, _asked: &[u8]) {
+        if let Some(a) = self.asked.get_mut(usize::from(question)) {
+            *a = true;
+        }
+    }
+
+    fn leaf(&mut self, answers: &Answers, _asked: &[u8], now: DateTime<Utc>, out: &Outcome) {
+        self.check(answers, out);
+        self.check_invariants(answers, out, now);
+        self.record_overrides(answers, out);
+    }
+}
+
 impl Walk<'_> {
-    fn walk(&mut self, answers: &mut Answers) {
-        self.evaluations += 1;
-        match next_question_in(self.rules, answers, self.journey) {
-            None => self.leaf(answers),
-            Some(q) => {
-                if let Some(a) = self.asked.get_mut(usize::from(q)) {
-                    *a = true;
-                }
-                for a in candidates(q) {
-                    answers.set_index(q, a);
-                    self.walk(answers);
-                }
-                answers.clear(q);
-            }
-        }
-    }
-
-    fn leaf(&mut self, answers: &Answers) {
-        self.paths += 1;
-        // Rules see the clock only through the derived `region_open_now` slot (dates are
-        // compared with the day, and the sampled dates are far from every boundary within the
-        // sample week). So one evaluation per distinct open/closed state covers every rule path;
-        // the other instants would only move deadlines, which rules do not read.
-        let hours = crate::engine::derived::region_weekly_hours(answers);
-        let mut seen = [false; 2];
-        for &now in self.instants {
-            let state = hours.map_or(0, |h| usize::from(h.is_open(now, &[])));
-            if seen[state] {
-                continue;
-            }
-            seen[state] = true;
-            let out = evaluate_in(
-                self.rules,
-                answers,
-                &Context {
-                    now: Some(now),
-                    holidays: &[],
-                },
-            );
-            self.evaluations += 1;
-            self.check(answers, &out);
-            self.check_invariants(answers, &out, now);
-            self.record_overrides(answers, &out);
-        }
-    }
-
     fn check(&mut self, answers: &Answers, out: &Outcome) {
         for &r in &out.fired {
             if let Some(f) = self.fired.get_mut(usize::from(r)) {
@@ -399,14 +316,10 @@ impl Walk<'_> {
 
     fn check_invariants(&mut self, answers: &Answers, out: &Outcome, now: DateTime<Utc>) {
         for i in 0..self.invariants.len() {
-            let inv = self.invariants[i];
+            let (index, inv) = self.invariants[i];
             let Some(detail) = invariant_failure(inv, self.rules, answers, out) else {
                 continue;
             };
-            let index = INVARIANTS
-                .iter()
-                .position(|x| std::ptr::eq(x, inv))
-                .unwrap_or(0);
             let length = (0..QUESTIONS.len())
                 .filter_map(|q| u8::try_from(q).ok())
                 .filter(|&q| answers.get(q).is_some())
@@ -486,7 +399,8 @@ fn walk_part<'a>(
         rules,
         invariants: INVARIANTS
             .iter()
-            .filter(|i| i.journeys.is_empty() || i.journeys.contains(&journey))
+            .enumerate()
+            .filter(|(_, i)| i.journeys.is_empty() || i.journeys.contains(&journey))
             .collect(),
         violations: vec![None; INVARIANTS.len()],
         overrides: vec![0; rules.len() * rules.len()],
@@ -496,7 +410,6 @@ fn walk_part<'a>(
             .iter()
             .filter_map(|s| slot_index(s))
             .collect(),
-        instants,
         fired: vec![false; rules.len()],
         asked: vec![false; QUESTIONS.len()],
         paths: 0,
@@ -510,7 +423,10 @@ fn walk_part<'a>(
         }
         answers.set_index(q, a);
     }
-    walk.walk(&mut answers);
+    let mut paths = PathWalk::new(rules, journey, instants);
+    paths.run(&mut answers, &mut walk);
+    walk.paths = paths.paths;
+    walk.evaluations = paths.evaluations;
     walk
 }
 

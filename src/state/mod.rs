@@ -5,7 +5,6 @@
 
 pub mod embed_config;
 pub mod kiosk_config;
-pub mod page_cover;
 pub mod route;
 pub mod stored;
 pub mod ui_language;

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     crate::ui::offline::register_service_worker();
-    let nav = Navigation::new();
+    let nav = Navigation::new(crate::ui::embed::is_widget());
     provide_context(nav);
 
     // Presentation parameters (embed mode, theme, accent, holidays): read once, with a console
@@ -44,14 +44,13 @@ pub fn App() -> impl IntoView {
     let language = RwSignal::new(initial);
     provide_context(CurrentLanguage(language));
     mirror_into_document(language);
+    // The crash page speaks the visitor's language, though the app is gone by then.
+    Effect::new(move |_| crate::ui::crash::remember_language(language.get()));
     crate::ui::policy_text::PolicyTexts::provide(language);
 
     let loc = move || locale(language.get());
 
-    // One live region for announcements (the result), present from the start: screen readers
-    // only announce changes to a live region that already existed, not a new one arriving full.
-    let announcement = RwSignal::new(String::new());
-    provide_context(Announcer(announcement));
+    let announcer = crate::ui::a11y::Announcer::provide();
 
     // Each page change moves focus to the new page's h1, so screen-reader and keyboard users
     // start reading at the top of the new content (design guide, UX conventions).
@@ -81,11 +80,7 @@ pub fn App() -> impl IntoView {
             first_render.set_value(false);
             return;
         }
-        // An announcement belongs to the page it was made on. (Set only when there is one: an
-        // unchanged signal would still redraw the live region.)
-        if announcement.with_untracked(|a| !a.is_empty()) {
-            announcement.set(String::new());
-        }
+        announcer.clear();
         // The notice about stored data set aside belongs to the page it was found on.
         if set_aside.get_untracked().is_some() {
             set_aside.set(None);
@@ -175,7 +170,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">{move || td_string!(loc(), skip_link)}</a>
         // At the top: absolutely positioned at the end, it would stick out below the content by
         // a pixel and give an embedded frame a scrollbar.
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || announcement.get()}</div>
+        {announcer.region()}
         // Embedded, the host page is the site: no site header or footer of our own.
         {(!embedded).then(|| view! {
             <header class="site-header">
@@ -198,22 +193,6 @@ pub fn App() -> impl IntoView {
             </footer>
         })}
         <crate::ui::kiosk::IdleGuard />
-    }
-}
-
-/// The app's live region, provided as context: `say` replaces what it announces.
-#[derive(Clone, Copy)]
-pub struct Announcer(RwSignal<String>);
-
-impl Announcer {
-    /// Announces `text` politely, shortly after the current render, so that the page it
-    /// describes is in place (and focus has moved to its heading) first.
-    pub fn say(self, text: String) {
-        self.0.set(String::new());
-        set_timeout(
-            move || self.0.set(text),
-            std::time::Duration::from_millis(250),
-        );
     }
 }
 

@@ -87,6 +87,12 @@ pub fn in_frame() -> bool {
     Host::find(None).is_some()
 }
 
+/// Whether this visit is the embedded widget: the URL asks for it and a host page frames us.
+pub fn is_widget() -> bool {
+    let search = window().location().search().unwrap_or_default();
+    EmbedConfig::parse(&search).0.embedded && in_frame()
+}
+
 /// The parent window and the origin messages are addressed to.
 #[derive(Clone)]
 struct Host {

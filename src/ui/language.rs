@@ -54,7 +54,6 @@ pub fn save_language(language: UiLanguage) -> bool {
 pub fn mirror_into_document(language: RwSignal<UiLanguage>) {
     Effect::new(move |_| {
         let current = language.get();
-        crate::ui::crash::remember_language(current);
         let tag = current.tag();
         if let Some(root) = document().document_element() {
             // Setting an attribute on <html> cannot fail for a valid name; ignore the Result.

@@ -1,6 +1,7 @@
 //! The Leptos shell. Components here render what the policy core decides and collect answers;
 //! they never decide eligibility, portals, severities or times themselves.
 
+mod a11y;
 mod app;
 pub mod crash;
 mod embed;

@@ -29,13 +29,13 @@ pub fn current_route() -> (Route, Vec<RouteNotice>) {
 }
 
 impl Navigation {
-    pub fn new() -> Self {
+    /// `widget`: the app runs embedded in a host page's frame (`ui::embed::is_widget`).
+    pub fn new(widget: bool) -> Self {
         let (route, notices) = current_route();
-        let search = window().location().search().unwrap_or_default();
         let nav = Navigation {
             route: RwSignal::new(route),
             notices: RwSignal::new(notices),
-            widget: EmbedConfig::parse(&search).0.embedded && crate::ui::embed::in_frame(),
+            widget,
         };
         // Back/Forward: the browser already changed the URL; re-read it.
         // A same-page fragment link (such as the error summary's link to a field) also fires

@@ -106,9 +106,6 @@ impl PolicyTexts {
     pub fn option(&self, q: u8, o: u8) -> String {
         self.get(TextId::option(q, o))
     }
-    pub fn slot_value(&self, slot: u8, v: u8) -> String {
-        self.get(TextId::slot_value(slot, v))
-    }
 
     /// The language tag of the texts on screen, when it differs from the interface language
     /// (English shown as a fallback): used for `lang` attributes so screen readers switch voice.

@@ -14,7 +14,7 @@ pub fn StartPage() -> impl IntoView {
     let nav = use_navigation();
     let loc = move || locale(language.get());
     // While the visitor reads, prepare the code of the journey pages (`ui::warm_up`).
-    crate::ui::warm_up::question_page_code();
+    crate::ui::warm_up::build_once_when_idle(crate::ui::wizard::build_unseen_question_page);
 
     // A journey left unfinished on this device, if storage allows. `state::stored` has already
     // refused anything corrupt, foreign or written by a newer version.

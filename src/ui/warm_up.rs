@@ -3,8 +3,8 @@
 //! Three things made the first page of their kind slow to show (journey 1 at 4× CPU slowdown):
 //! * the journey's first question page: the browser compiles WebAssembly functions when they are
 //!   first called, and the click that opens a journey called some 250 new ones (about half of
-//!   that click). `question_page_code` builds an unseen question page when the start page is
-//!   idle, so they are compiled by then.
+//!   that click). The start page has an unseen question page built when it is idle
+//!   (`build_once_when_idle`), so they are compiled by then.
 //! * the visit's first `Intl.DateTimeFormat`, which loads the browser's locale and time-zone data
 //!   (50 to 100 ms, in one piece), and
 //! * the time-zone picker's sixty labels ("America/Los Angeles (Pacific Time)",
@@ -17,7 +17,6 @@
 //! summary only read them. A label not made yet (a deep link straight to the picker) is made on
 //! demand, exactly as before.
 
-use crate::engine::{evaluate_with, Answers, Context};
 use crate::hours::SUPPORTED_ZONES;
 use crate::i18n::Locale;
 use crate::policy::data::QUESTIONS;
@@ -38,59 +37,46 @@ const PAUSE: Duration = Duration::from_millis(25);
 thread_local! {
     /// Bumped by every `start`, so a warm-up for a language left behind stops.
     static RUN: Cell<u32> = const { Cell::new(0) };
-    /// Whether this visit has built its unseen question page (`question_page_code`).
-    static QUESTION_PAGE_BUILT: Cell<bool> = const { Cell::new(false) };
+    /// Whether this visit has built its unseen page (`build_once_when_idle`).
+    static PAGE_CODE_BUILT: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Called by the start page: once per visit, in the first idle period after the start page has
-/// been painted (never while it loads), builds an unseen question page
-/// (`wizard::build_unseen_question_page`) so that opening a journey does not wait for the browser
-/// to compile its code. About 10 ms of work.
-pub fn question_page_code() {
+/// Once per visit, in the first idle period after the current page has been painted (never
+/// while it loads), runs `build` under its own owner, cleaned up at once, unless the page was
+/// left meanwhile. The start page passes `wizard::build_unseen_question_page` (about 10 ms), so
+/// that opening a journey does not wait for the browser to compile its code. The page says what
+/// to build; this module only schedules it.
+pub fn build_once_when_idle(build: fn()) {
     let Some(owner) = Owner::current() else {
         return;
     };
-    // Disposed with the start page: then the visitor has moved on and nothing is built.
-    let start_page_shown = StoredValue::new(());
+    // Disposed with the page: then the visitor has moved on and nothing is built.
+    let page_shown = StoredValue::new(());
     after_next_paint(move || {
         when_idle(move || {
-            if start_page_shown.try_get_value().is_none() || QUESTION_PAGE_BUILT.with(Cell::get) {
+            if page_shown.try_get_value().is_none() || PAGE_CODE_BUILT.with(Cell::get) {
                 return;
             }
-            QUESTION_PAGE_BUILT.with(|b| b.set(true));
+            PAGE_CODE_BUILT.with(|b| b.set(true));
             // Under its own owner, cleaned up at once: nothing of the page outlives the build.
             let unseen = owner.child();
-            unseen.with(crate::ui::wizard::build_unseen_question_page);
+            unseen.with(build);
             unseen.cleanup();
-            // What a click on a journey reads first (the code, and the browser's history state).
-            crate::ui::navigation::history_depth();
         })
     });
 }
 
-/// Called by the check page: once it is painted and the browser is idle, does ahead what "See
-/// your answer" would otherwise do first, and slowly: the evaluation (its wasm code compiled on
-/// first call) and the two `Intl` formatters of the result's headline for the answers' time
-/// zone (each a new `Intl.DateTimeFormat`, about 10 ms at 4× CPU slowdown). The results are
-/// thrown away; the formatters stay in `ui::format`'s cache for the visit.
-pub fn result_page(l: Locale, answers: Answers) {
-    // Disposed with the check page: then the visitor has moved on and nothing is done.
-    let check_page_shown = StoredValue::new(());
-    let holidays = crate::ui::embed::use_holidays();
+/// Runs `work` once the current page is painted and the browser is idle, unless the page was
+/// left meanwhile. The check page passes what "See your answer" would otherwise do first
+/// (`wizard::result_page::prepare`).
+pub fn when_idle_on_this_page(work: impl FnOnce() + 'static) {
+    // Disposed with the page: then the visitor has moved on and nothing is done.
+    let page_shown = StoredValue::new(());
     after_next_paint(move || {
         when_idle(move || {
-            if check_page_shown.try_get_value().is_none() {
-                return;
+            if page_shown.try_get_value().is_some() {
+                work();
             }
-            let now = crate::ui::format::device_now();
-            let ctx = Context {
-                now: Some(now),
-                holidays: &holidays,
-            };
-            drop(evaluate_with(&answers, &ctx));
-            let zone = answers.zone(crate::policy::data::q::TIME_ZONE);
-            drop(crate::ui::format::instant_text(l, now, zone));
-            drop(crate::ui::format::date_text(l, now.date_naive()));
         })
     });
 }

@@ -41,7 +41,10 @@ pub fn CheckAnswers(journey: Journey, answers: Answers) -> impl IntoView {
         .unwrap_or_else(|| route_to(journey, Page::Next, answers));
     let result = route_to(journey, Page::Result, answers);
     // While the visitor checks, prepare what the result page needs first (`ui::warm_up`).
-    crate::ui::warm_up::result_page(untrack(loc), answers);
+    let (l, holidays) = (untrack(loc), crate::ui::embed::use_holidays());
+    crate::ui::warm_up::when_idle_on_this_page(move || {
+        crate::ui::wizard::result_page::prepare(l, journey, &answers, &holidays);
+    });
     view! {
         <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
         <h1 tabindex="-1">{move || td_string!(loc(), wizard.check_title)}</h1>

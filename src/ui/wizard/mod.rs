@@ -6,7 +6,7 @@ mod check_answers;
 mod original_text;
 mod plan_finder;
 mod question_page;
-mod result_page;
+pub(crate) mod result_page;
 
 use crate::policy::Journey;
 use crate::state::wizard::resolve;
@@ -70,4 +70,6 @@ pub fn build_unseen_question_page() {
     {
         drop(view! { <question_page::QuestionPage journey q answers /> }.build());
     }
+    // What a click on a journey reads first (the code, and the browser's history state).
+    crate::ui::navigation::history_depth();
 }

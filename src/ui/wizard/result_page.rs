@@ -1,18 +1,20 @@
 //! The result: the answer first (where to go, coverage, severity, response and when to expect
 //! contact, language), then the explanations by section, "sources differ" notes, sources and the
-//! "Why this answer" trace. Everything shown comes from the engine's Outcome.
+//! "Why this answer" trace. What it shows is decided in the policy core (`result::result_view`);
+//! this page writes it in the reader's language and decides nothing.
 
-use crate::engine::derived::region_weekly_hours;
-use crate::engine::outcome::{Notice, HEADLINE_LANGUAGE_SLOT, HEADLINE_SLOTS};
-use crate::engine::{evaluate_with, outcomes_by_plan, Answer, Answers, Context, Outcome, Response};
+use crate::engine::outcome::Notice;
+use crate::engine::{Answers, Context};
 use crate::hours::CustomerZone;
 use crate::i18n::{td_string, Locale};
-use crate::policy::data::{
-    citation_label, q, rule_label, s, section_of, slot_index, CONFLICTS, QUESTIONS, RULES,
-};
-use crate::policy::model::{Citation, Rule, Section};
+use crate::policy::data::{citation_label, section_of};
+use crate::policy::model::Citation;
 use crate::policy::text::TextId;
 use crate::policy::Journey;
+use crate::result::{
+    result_view, CellValue, ClockStatus, PlanMatrix, ResultView, Row, RowKind, RowValue,
+    SummaryLine,
+};
 use crate::state::Page;
 use crate::ui::format::{date_text, instant_text};
 use crate::ui::language::{locale, use_language};
@@ -36,64 +38,48 @@ fn use_now() -> ReadSignal<DateTime<Utc>> {
     now
 }
 
+/// What "See your answer" would otherwise do first, and slowly, done ahead while the check page
+/// is idle (`ui::warm_up`): the result view (its wasm code compiled on first call) and the two
+/// `Intl` formatters of the headline for the answers' time zone (each a new
+/// `Intl.DateTimeFormat`, about 10 ms at 4× CPU slowdown). The results are thrown away; the
+/// formatters stay in `ui::format`'s cache for the visit.
+pub fn prepare(l: Locale, journey: Journey, answers: &Answers, holidays: &[chrono::NaiveDate]) {
+    let now = crate::ui::format::device_now();
+    let ctx = Context {
+        now: Some(now),
+        holidays,
+    };
+    let zone = result_view(journey, answers, &ctx).zone;
+    drop(instant_text(l, now, zone));
+    drop(date_text(l, now.date_naive()));
+}
+
 #[component]
 pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
     let now = use_now();
-    // Re-evaluated only when the minute (or the answers) change: the outcome is a pure function.
-    // Public holidays come from the embedding page (`holidays=`), if it gave any.
+    // Rebuilt only when the minute (or the answers) change: the view is a pure function.
+    // Public holidays come from the embedding page (`holidays=`), if it gave any; the answer and
+    // the live clock count the same ones.
     let holidays = crate::ui::embed::use_holidays();
-    let outcome = Memo::new(move |_| {
+    let view = Memo::new(move |_| {
         let ctx = Context {
             now: Some(now.get()),
             holidays: &holidays,
         };
-        evaluate_with(&answers, &ctx)
+        result_view(journey, &answers, &ctx)
     });
     let back_route = route_to(journey, Page::Check, answers);
-    let zone = answers.zone(q::TIME_ZONE);
 
     let headline_rows = move || {
-        let out = outcome.get();
         let l = loc();
-        let mut rows = Vec::new();
-        for slot in HEADLINE_SLOTS {
-            if let Some(text) = slot_text(&out, slot) {
-                rows.push((slot_heading(l, slot), text));
-            }
-        }
-        if let Some(r) = out.response {
-            rows.push((
-                td_string!(l, result.response_label).to_string(),
-                response_text(l, &r),
-            ));
-            if let Some(by) = r.contact_by {
-                rows.push((
-                    td_string!(l, result.contact_by).to_string(),
-                    instant_text(l, by, zone),
-                ));
-            }
-        } else if let Some(text) = slot_text(&out, "response") {
-            // `silent`: a request is filed, but the documents state no response time.
-            rows.push((td_string!(l, result.response_label).to_string(), text));
-        }
-        if let Some(text) = slot_text(&out, HEADLINE_LANGUAGE_SLOT) {
-            rows.push((td_string!(l, result.language_label).to_string(), text));
-        }
-        if let Some(at) = out.language_window_opens {
-            rows.push((
-                td_string!(l, result.language_opens).to_string(),
-                instant_text(l, at, zone),
-            ));
-        }
-        if let Some(d) = out.agreement_expires {
-            rows.push((
-                td_string!(l, result.agreement_expires).to_string(),
-                date_text(l, d),
-            ));
-        }
-        rows
+        view.with(|v| {
+            v.headline
+                .iter()
+                .map(|row| (row_label(l, row.kind()), row_text(l, row, v.zone)))
+                .collect::<Vec<_>>()
+        })
     };
     let headline = move || {
         headline_rows()
@@ -102,7 +88,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             .collect_view()
     };
     // The answer, announced once when the page shows (not again when the clock ticks).
-    if let Some(announcer) = use_context::<crate::ui::app::Announcer>() {
+    if let Some(announcer) = use_context::<crate::ui::a11y::Announcer>() {
         let (l, rows) = untrack(|| (loc(), headline_rows()));
         let text = std::iter::once(td_string!(l, result.title).to_string())
             .chain(rows.into_iter().map(|(k, v)| format!("{k}: {v}")))
@@ -131,7 +117,7 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
         <div class="answer">
             <dl class="answer__list">{headline}</dl>
         </div>
-        {move || below_answer.get().then(|| view! { <ResultDetails journey answers outcome now stage /> })}
+        {move || below_answer.get().then(|| view! { <ResultDetails journey answers view stage /> })}
     }
 }
 
@@ -142,51 +128,44 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
 fn ResultDetails(
     journey: Journey,
     answers: Answers,
-    outcome: Memo<Outcome>,
-    now: ReadSignal<DateTime<Utc>>,
+    view: Memo<ResultView>,
     stage: RwSignal<u8>,
 ) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
-    let zone = answers.zone(q::TIME_ZONE);
     let restart = route_to(journey, Page::Next, Answers::new());
     let sections = move || {
-        let out = outcome.get();
         let l = loc();
-        Section::ALL
-            .into_iter()
-            .filter_map(|section| {
-                let rules: Vec<(usize, &'static Rule)> = out.shown_in(section).collect();
-                (!rules.is_empty()).then(|| {
-                    let items = rules
-                        .into_iter()
-                        .map(|(i, r)| view! { <li>{rule_text(i)} " " <Sources cites=r.cite with_original=false /></li> })
+        view.with(|v| {
+            v.sections
+                .iter()
+                .map(|section| {
+                    let heading = format!("section-{}", section.section.id());
+                    let labelled_by = heading.clone();
+                    let items = section
+                        .items
+                        .iter()
+                        .map(|e| view! { <li>{explanation_text(e.text)} " " <Sources cites=e.cites with_original=false /></li> })
                         .collect_view();
                     view! {
-                        <section class="result-section" aria-labelledby=format!("section-{}", section.id())>
-                            <h2 id=format!("section-{}", section.id())>{section_title(l, section)}</h2>
+                        <section class="result-section" aria-labelledby=labelled_by>
+                            <h2 id=heading>{section_title(l, section.section)}</h2>
                             <ul class="result-list">{items}</ul>
                         </section>
                     }
                 })
-            })
-            .collect_view()
+                .collect_view()
+        })
     };
 
     let texts = use_policy_texts();
     let differ = move || {
-        let out = outcome.get();
         let l = loc();
-        (!out.sources_differ.is_empty()).then(|| {
-            let items = out
-                .sources_differ
-                .iter()
-                .filter_map(|&c| {
-                    CONFLICTS
-                        .get(usize::from(c))
-                        .map(|conflict| (usize::from(c), conflict))
-                })
-                .map(|(i, c)| view! { <li>{texts.get(TextId::conflict(i))} " (" {c.id} ")"</li> })
+        let notes = view.with(|v| v.sources_differ.clone());
+        (!notes.is_empty()).then(|| {
+            let items = notes
+                .into_iter()
+                .map(|note| view! { <li>{texts.get(note.text)} " (" {note.id} ")"</li> })
                 .collect_view();
             view! {
                 <section class="notice notice--differ" aria-labelledby="sources-differ">
@@ -198,42 +177,43 @@ fn ResultDetails(
     };
 
     let notices = move || {
-        let out = outcome.get();
         let l = loc();
-        out.notices
-            .iter()
-            .map(|n| {
-                let text = match n {
-                    Notice::HolidaysUnknown => td_string!(l, result.notice_holidays),
-                    Notice::ClockLooksWrong => td_string!(l, result.notice_clock),
-                    Notice::TimeZoneNeeded => td_string!(l, result.notice_zone),
-                };
-                view! { <p class="notice">{text}</p> }
-            })
-            .collect_view()
+        view.with(|v| {
+            v.notices
+                .iter()
+                .map(|n| {
+                    let text = match n {
+                        Notice::HolidaysUnknown => td_string!(l, result.notice_holidays),
+                        Notice::ClockLooksWrong => td_string!(l, result.notice_clock),
+                        Notice::TimeZoneNeeded => td_string!(l, result.notice_zone),
+                    };
+                    view! { <p class="notice">{text}</p> }
+                })
+                .collect_view()
+        })
     };
 
     // "Why this answer": its list is stage 3, or built at once if the visitor opens it first.
     let trace_built = Memo::new(move |_| stage.get() >= LAST_STAGE);
     let trace = move || {
         trace_built.get().then(|| {
-            let out = outcome.get();
             let l = loc();
-            out.fired
-                .iter()
-                .filter_map(|&i| RULES.get(usize::from(i)).map(|r| (i, r)))
-                .map(|(i, r)| {
-                    let overridden = out.is_overridden(i);
-                    view! {
-                        <li class:trace--overridden=overridden>
-                            <span class="trace__id">{rule_label(r)}</span> " "
-                            {rule_text(usize::from(i))}
-                            {overridden.then(|| view! { " " <em>{td_string!(l, result.overridden)}</em> })}
-                            " " <Sources cites=r.cite with_original=true />
-                        </li>
-                    }
-                })
-                .collect_view()
+            view.with(|v| {
+                v.trace
+                    .iter()
+                    .map(|entry| {
+                        let overridden = entry.overridden;
+                        view! {
+                            <li class:trace--overridden=overridden>
+                                <span class="trace__id">{entry.label.clone()}</span> " "
+                                {explanation_text(entry.explanation.text)}
+                                {overridden.then(|| view! { " " <em>{td_string!(l, result.overridden)}</em> })}
+                                " " <Sources cites=entry.explanation.cites with_original=true />
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     let open_trace = move |_| {
@@ -242,7 +222,10 @@ fn ResultDetails(
         }
     };
 
-    let summary_text = Memo::new(move |_| ticket_summary(loc(), &answers, &outcome.get(), zone));
+    let summary_text = Memo::new(move |_| {
+        let l = loc();
+        view.with(|v| ticket_summary(l, &answers, &v.summary, v.zone))
+    });
     let on_kiosk = use_context::<crate::state::KioskConfig>().is_some_and(|k| k.enabled);
     // None until the first copy; then whether the browser accepted it (it may refuse: no
     // permission, an iframe without clipboard-write, an insecure origin).
@@ -261,11 +244,11 @@ fn ResultDetails(
 
     let extra = match journey {
         Journey::ComparePlans => view! {
-            <PlanMatrix answers />
-            <crate::ui::wizard::plan_finder::PlanFinder answers />
+            <PlanMatrixTable view />
+            <crate::ui::wizard::plan_finder::PlanFinder view />
         }
         .into_any(),
-        Journey::LanguageHours => view! { <LanguageClock answers now /> }.into_any(),
+        Journey::LanguageHours => view! { <LanguageClock view /> }.into_any(),
         _ => ().into_any(),
     };
     view! {
@@ -313,10 +296,10 @@ fn next_stage_after_paint(stage: RwSignal<u8>) {
     });
 }
 
-/// A rule's explanation (`RULES[i]`) in the interface language.
-fn rule_text(i: usize) -> impl IntoView {
+/// A statement's text in the interface language.
+fn explanation_text(text: TextId) -> impl IntoView {
     let texts = use_policy_texts();
-    view! { <span class="rule-text">{move || texts.get(TextId::rule(i))}</span> }
+    view! { <span class="rule-text">{move || texts.get(text)}</span> }
 }
 
 /// The citations of a statement: document, section and lines. `with_original` adds the "Original
@@ -346,28 +329,36 @@ fn Sources(cites: &'static [Citation], with_original: bool) -> impl IntoView {
     }
 }
 
-fn slot_heading(l: Locale, slot: &str) -> String {
-    match slot {
-        "route" => td_string!(l, result.go_to),
-        "reopen" => td_string!(l, result.reopen_label),
-        "offer_state" => td_string!(l, result.offer_label),
-        "coverage" => td_string!(l, result.coverage_label),
-        "filer" => td_string!(l, result.filer_label),
-        _ => td_string!(l, result.severity_label),
+/// A row's heading.
+fn row_label(l: Locale, kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Route => td_string!(l, result.go_to),
+        RowKind::Reopen => td_string!(l, result.reopen_label),
+        RowKind::OfferState => td_string!(l, result.offer_label),
+        RowKind::Coverage => td_string!(l, result.coverage_label),
+        RowKind::Filer => td_string!(l, result.filer_label),
+        RowKind::Severity => td_string!(l, result.severity_label),
+        RowKind::Response => td_string!(l, result.response_label),
+        RowKind::ContactBy => td_string!(l, result.contact_by),
+        RowKind::LanguageNow => td_string!(l, result.language_label),
+        RowKind::LanguageOpens => td_string!(l, result.language_opens),
+        RowKind::AgreementExpires => td_string!(l, result.agreement_expires),
     }
-    .to_string()
 }
 
-fn slot_text(out: &Outcome, slot: &str) -> Option<String> {
-    let si = slot_index(slot)?;
-    let v = out.slots.get(usize::from(si)).copied().flatten()?;
-    Some(use_policy_texts().slot_value(si, v.value))
-}
-
-/// "within 2 hours (Business hours only)": the target and the clock it counts on.
-fn response_text(l: Locale, r: &Response) -> String {
-    let clock = use_policy_texts().slot_value(s::CLOCK, if r.around_the_clock { 0 } else { 1 });
-    format!("{} ({clock})", duration_text(l, r.minutes))
+/// A row's value: a policy text, "within 2 hours (Business hours only)", an instant in the
+/// customer's zone, or a date.
+pub(crate) fn row_text(l: Locale, row: &Row, zone: Option<CustomerZone>) -> String {
+    match row.value() {
+        RowValue::Text(id) => use_policy_texts().get(id),
+        RowValue::Duration(t) => format!(
+            "{} ({})",
+            duration_text(l, t.minutes),
+            use_policy_texts().get(t.clock_text())
+        ),
+        RowValue::Instant(at) => instant_text(l, at, zone),
+        RowValue::Date(d) => date_text(l, d),
+    }
 }
 
 fn duration_text(l: Locale, minutes: u32) -> String {
@@ -386,154 +377,105 @@ fn duration_text(l: Locale, minutes: u32) -> String {
     }
 }
 
-/// Ticket-ready plain text to paste into the portal form.
+/// The ticket summary's lines as plain text to paste into the portal form.
 fn ticket_summary(
     l: Locale,
     answers: &Answers,
-    out: &Outcome,
+    lines: &[SummaryLine],
     zone: Option<CustomerZone>,
 ) -> String {
-    let mut lines = Vec::new();
-    for q in [
-        q::PRODUCT,
-        q::DEPLOYMENT,
-        q::ISSUE,
-        q::PLAN,
-        q::ONPREM_OFFER,
-    ] {
-        if answers.get(q).is_some() {
-            lines.push(format!(
+    let texts = use_policy_texts();
+    lines
+        .iter()
+        .map(|line| match *line {
+            SummaryLine::Answer { question } => format!(
                 "{}: {}",
-                use_policy_texts().question_summary(q),
-                answer_text(l, answers, q)
-            ));
-        }
-    }
-    if let Some(sev) = slot_text(out, "severity") {
-        let because = answers
-            .get(q::IMPACT)
-            .map(|_| {
+                texts.get(TextId::question_summary(question)),
+                answer_text(l, answers, question)
+            ),
+            SummaryLine::Row { row, because } => {
+                let because = because
+                    .map(|q| {
+                        format!(
+                            " ({}: {})",
+                            texts.get(TextId::question_summary(q)),
+                            answer_text(l, answers, q)
+                        )
+                    })
+                    .unwrap_or_default();
                 format!(
-                    " ({}: {})",
-                    use_policy_texts().question_summary(q::IMPACT),
-                    answer_text(l, answers, q::IMPACT)
+                    "{}: {}{because}",
+                    row_label(l, row.kind()),
+                    row_text(l, &row, zone)
                 )
-            })
-            .unwrap_or_default();
-        lines.push(format!(
-            "{}: {sev}{because}",
-            td_string!(l, result.severity_label)
-        ));
-    }
-    if let Some(r) = out.response {
-        lines.push(format!(
-            "{}: {}",
-            td_string!(l, result.response_label),
-            response_text(l, &r)
-        ));
-        if let Some(by) = r.contact_by {
-            lines.push(format!(
-                "{}: {}",
-                td_string!(l, result.contact_by),
-                instant_text(l, by, zone)
-            ));
-        }
-    }
-    if out.response.is_none() {
-        if let Some(text) = slot_text(out, "response") {
-            lines.push(format!("{}: {text}", td_string!(l, result.response_label)));
-        }
-    }
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
-    if let Some(z) = zone {
-        lines.push(format!(
+/// A matrix cell: "B: within 2 hours (around the clock)", or the coverage answer.
+fn cell_text(l: Locale, cell: &CellValue) -> String {
+    match cell {
+        CellValue::Severity {
+            severity,
+            response: Some(response),
+        } => format!(
             "{}: {}",
-            use_policy_texts().question_summary(q::TIME_ZONE),
-            crate::ui::format::zone_label(l, z.name())
-        ));
+            row_text(l, severity, None),
+            row_text(l, response, None)
+        ),
+        CellValue::Severity {
+            severity,
+            response: None,
+        } => row_text(l, severity, None),
+        CellValue::Coverage(coverage) => row_text(l, coverage, None),
+        CellValue::Nothing => String::new(),
     }
-    if answers.get(q::LANGUAGE).is_some() {
-        lines.push(format!(
-            "{}: {}",
-            use_policy_texts().question_summary(q::LANGUAGE),
-            answer_text(l, answers, q::LANGUAGE)
-        ));
-    }
-    if let Some(route) = slot_text(out, "route") {
-        lines.push(format!("{}: {route}", td_string!(l, result.go_to)));
-    }
-    lines.join("\n")
 }
 
 /// Compare plans: for the visitor's situation, every plan × business impact, as the engine
-/// evaluates it (the reverse query `outcomes_by_plan`). Rows that differ from the visitor's plan
-/// are marked.
+/// evaluates it. Cells that differ from the visitor's plan are marked.
 #[component]
-fn PlanMatrix(answers: Answers) -> impl IntoView {
+fn PlanMatrixTable(view: Memo<ResultView>) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
-    let impacts: Vec<u8> = (0..QUESTIONS
-        .get(usize::from(q::IMPACT))
-        .map_or(0, |d| d.options.len()))
-        .filter_map(|i| u8::try_from(i).ok())
-        .collect();
-    let current_plan = answers.choice(q::PLAN);
-    let holidays = crate::ui::embed::use_holidays();
+    let texts = use_policy_texts();
     let table = move || {
         let l = loc();
-        let now = crate::ui::format::device_now();
-        let ctx = Context {
-            now: Some(now),
-            holidays: &holidays,
-        };
-        let header = impacts
+        view.with(|v| {
+            v.matrix
+                .as_ref()
+                .map(|matrix| matrix_table(l, texts, matrix))
+        })
+    };
+    view! { <section class="result-section">{table}</section> }
+}
+
+fn matrix_table(
+    l: Locale,
+    texts: crate::ui::policy_text::PolicyTexts,
+    matrix: &PlanMatrix,
+) -> impl IntoView {
+    {
+        let header = matrix
+            .impacts
             .iter()
-            .map(|&i| view! { <th scope="col">{use_policy_texts().option(q::IMPACT, i)}</th> })
+            .map(|&id| view! { <th scope="col">{texts.get(id)}</th> })
             .collect_view();
-        // Every cell is the engine's outcome for that plan and impact: one reverse query
-        // (`outcomes_by_plan`) per impact column. The visitor's own plan's row is the baseline the
-        // other rows are compared with.
-        let cell_text = |out: &Outcome| match (slot_text(out, "severity"), out.response) {
-            (Some(sev), Some(r)) => format!("{sev}: {}", response_text(l, &r)),
-            (Some(sev), None) => match slot_text(out, "response") {
-                Some(silent) => format!("{sev}: {silent}"),
-                None => sev,
-            },
-            _ => slot_text(out, "coverage").unwrap_or_default(),
-        };
-        let columns: Vec<Vec<(u8, String)>> = impacts
+        let rows = matrix
+            .rows
             .iter()
-            .map(|&impact| {
-                let mut what_if = answers;
-                what_if.set_index(q::IMPACT, Answer::Choice(impact));
-                outcomes_by_plan(&what_if, &ctx)
+            .map(|row| {
+                let mine = row.mine;
+                let cells = row
+                    .cells
                     .iter()
-                    .map(|(plan, out)| (*plan, cell_text(out)))
-                    .collect()
-            })
-            .collect();
-        let cell = |plan: u8, col: usize| -> String {
-            columns
-                .get(col)
-                .and_then(|c| c.iter().find(|(p, _)| *p == plan))
-                .map(|(_, text)| text.clone())
-                .unwrap_or_default()
-        };
-        let plans: Vec<u8> = columns
-            .first()
-            .map(|c| c.iter().map(|(p, _)| *p).collect())
-            .unwrap_or_default();
-        let rows = plans
-            .into_iter()
-            .map(|plan| {
-                let mine = current_plan == Some(plan);
-                let cells = (0..impacts.len())
-                    .map(|col| {
-                        let text = cell(plan, col);
-                        let differs = !mine && current_plan.is_some_and(|p| cell(p, col) != text);
+                    .map(|cell| {
+                        let differs = cell.differs;
                         view! {
                             <td class:matrix__differs=differs>
-                                {text}
+                                {cell_text(l, &cell.value)}
                                 {differs.then(|| view! { <span class="visually-hidden">" " {td_string!(l, result.differs)}</span> })}
                             </td>
                         }
@@ -542,7 +484,7 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
                 view! {
                     <tr class:matrix__mine=mine>
                         <th scope="row">
-                            {use_policy_texts().option(q::PLAN, plan)}
+                            {texts.get(row.plan)}
                             {mine.then(|| view! { " " <strong>{td_string!(l, result.your_plan)}</strong> })}
                         </th>
                         {cells}
@@ -554,48 +496,35 @@ fn PlanMatrix(answers: Answers) -> impl IntoView {
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="matrix-caption">
                 <table class="matrix">
                     <caption id="matrix-caption">{td_string!(l, result.matrix_caption)}</caption>
-                    <thead><tr><th scope="col">{use_policy_texts().question_summary(q::PLAN)}</th>{header}</tr></thead>
+                    <thead><tr><th scope="col">{texts.get(matrix.plan_heading)}</th>{header}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
         }
-    };
-    view! { <section class="result-section">{table}</section> }
+    }
 }
 
 /// The live clock of the language journey: is the region's support window open now, when does it
 /// open next, and this week's windows in the visitor's own time zone. Updates every 30 seconds.
 #[component]
-fn LanguageClock(answers: Answers, now: ReadSignal<DateTime<Utc>>) -> impl IntoView {
+fn LanguageClock(view: Memo<ResultView>) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
-    let zone = answers.zone(q::TIME_ZONE);
-    let hours = region_weekly_hours(&answers);
-    // The embedding page's public holidays, as the answer above the clock counts them: without
-    // them the clock could say "Open now" on a holiday the answer skips.
-    let holidays = std::sync::Arc::new(crate::ui::embed::use_holidays());
-    let status_holidays = holidays.clone();
     let status = move || {
         let l = loc();
-        let now = now.get();
-        let hours = hours?;
-        Some(if hours.is_open(now, &status_holidays) {
-            td_string!(l, result.open_now).to_string()
-        } else {
-            let opens = hours.next_opening(now, &status_holidays)?;
-            let mins = (opens - now).num_minutes().max(0);
-            fill(
+        match view.with(|v| v.clock.as_ref().map(|c| c.status))? {
+            ClockStatus::OpenNow => Some(td_string!(l, result.open_now).to_string()),
+            ClockStatus::OpensIn { minutes, .. } => Some(fill(
                 td_string!(l, result.opens_in),
-                &[("time", &format!("{}:{:02}", mins / 60, mins % 60))],
-            )
-        })
+                &[("time", &format!("{}:{:02}", minutes / 60, minutes % 60))],
+            )),
+            ClockStatus::NoOpening => None,
+        }
     };
     let week = move || {
         let l = loc();
-        let hours = hours?;
-        let now = now.get();
-        let items = hours
-            .windows_between(now, now + chrono::TimeDelta::days(7), &holidays)
+        let (windows, zone) = view.with(|v| (v.clock.as_ref().map(|c| c.week.clone()), v.zone));
+        let items = windows?
             .into_iter()
             .map(|w| view! { <li>{instant_text(l, w.start, zone)} " – " {instant_text(l, w.end, zone)}</li> })
             .collect_view();

@@ -9,20 +9,22 @@
 //! * **Check your answers** of each journey, once for each kind of answer row it can show
 //!   (choice, date, count, time zone: each is written differently).
 //!
-//! The pages come from the engine's own flow (`next_question`, the verifier's answer samples and
-//! instants), so a new question, answer row, section or notice is checked without touching the
-//! test.
+//! The pages come from the verifier's own walk over every answer path (`engine::paths`), and a
+//! result page's parts are read with the functions that build the page (`result::headline`,
+//! `result::explanations`, `result::clock`), so a new question, answer row, section or notice is
+//! checked without touching the test.
 //! Run by `support-navigator-cli page-cover`, which prints [`Cover`] as JSON.
 
 use crate::engine::answers::Answers;
-use crate::engine::derived::region_weekly_hours;
-use crate::engine::evaluate::{evaluate_with, Context};
-use crate::engine::flow::next_question;
-use crate::engine::outcome::{Notice, Outcome, HEADLINE_LANGUAGE_SLOT, HEADLINE_SLOTS};
-use crate::engine::verifier::{candidates, sample_instants};
-use crate::policy::data::{slot_index, QUESTIONS};
+use crate::engine::evaluate::Context;
+use crate::engine::outcome::{Notice, Outcome};
+use crate::engine::paths::{sample_instants, PathVisitor, PathWalk};
+use crate::policy::data::{QUESTIONS, RULES};
 use crate::policy::model::{QuestionKind, Section};
 use crate::policy::Journey;
+use crate::result::clock::{language_clock, ClockStatus};
+use crate::result::explanations::{sections, sources_differ};
+use crate::result::headline::{rows, RowKind};
 use crate::state::route::{Page, Route};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeSet;
@@ -92,15 +94,16 @@ pub fn cover() -> Cover {
     for journey in Journey::ALL {
         let mut search = Search {
             journey,
-            instants: &instants,
+            first_instant: instants.first().copied().unwrap_or_default(),
             asked: vec![false; QUESTIONS.len()],
             check_kinds: Vec::new(),
             seen: BTreeSet::new(),
             pending: Vec::new(),
-            steps: Vec::new(),
             cover: &mut out,
         };
-        search.walk(&mut Answers::new());
+        let mut walk = PathWalk::new(RULES, journey, &instants);
+        walk.run(&mut Answers::new(), &mut search);
+        out.paths += walk.paths;
     }
     out
 }
@@ -118,50 +121,20 @@ pub fn cover() -> Cover {
 /// would add 57 result pages to the 33.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Part {
-    /// An answer row: a headline slot by name, or the response, contact-by, language window
-    /// and expiry rows.
-    Row(&'static str),
+    /// A row of the answer.
+    Row(RowKind),
     Section(Section),
     SourcesDiffer,
     Notice(u8),
-    /// Whether the region's support is open now.
-    Open(bool),
+    /// The language clock's face: open now, or closed (with or without an opening).
+    Clock(bool),
 }
 
-fn parts(answers: &Answers, out: &Outcome, now: DateTime<Utc>) -> Vec<Part> {
-    let mut parts = Vec::new();
-    for slot in HEADLINE_SLOTS.into_iter().chain([HEADLINE_LANGUAGE_SLOT]) {
-        let value = slot_index(slot)
-            .and_then(|s| out.slots.get(usize::from(s)).copied().flatten())
-            .map(|v| v.value);
-        if value.is_some() {
-            parts.push(Part::Row(slot));
-        }
-    }
-    let rows = [
-        (
-            "response",
-            out.response.is_some() || out.value("response").is_some(),
-        ),
-        (
-            "contact_by",
-            out.response.and_then(|r| r.contact_by).is_some(),
-        ),
-        ("language_opens", out.language_window_opens.is_some()),
-        ("agreement_expires", out.agreement_expires.is_some()),
-    ];
-    parts.extend(
-        rows.iter()
-            .filter(|(_, on)| *on)
-            .map(|(row, _)| Part::Row(row)),
-    );
-    parts.extend(
-        Section::ALL
-            .into_iter()
-            .filter(|&s| out.shown_in(s).next().is_some())
-            .map(Part::Section),
-    );
-    if !out.sources_differ.is_empty() {
+/// The parts of the result page of `journey` for this outcome, as the page builds them.
+fn parts(journey: Journey, answers: &Answers, out: &Outcome, now: DateTime<Utc>) -> Vec<Part> {
+    let mut parts: Vec<Part> = rows(out).iter().map(|r| Part::Row(r.kind())).collect();
+    parts.extend(sections(out).iter().map(|s| Part::Section(s.section)));
+    if !sources_differ(out).is_empty() {
         parts.push(Part::SourcesDiffer);
     }
     parts.extend(out.notices.iter().map(|n| {
@@ -171,15 +144,22 @@ fn parts(answers: &Answers, out: &Outcome, now: DateTime<Utc>) -> Vec<Part> {
             Notice::TimeZoneNeeded => 2,
         })
     }));
-    if let Some(hours) = region_weekly_hours(answers) {
-        parts.push(Part::Open(hours.is_open(now, &[])));
+    if journey == Journey::LanguageHours {
+        let ctx = Context {
+            now: Some(now),
+            holidays: &[],
+        };
+        if let Some(clock) = language_clock(answers, &ctx) {
+            parts.push(Part::Clock(clock.status == ClockStatus::OpenNow));
+        }
     }
     parts
 }
 
 struct Search<'a> {
     journey: Journey,
-    instants: &'a [DateTime<Utc>],
+    /// The instant question pages are shown at.
+    first_instant: DateTime<Utc>,
     /// Questions whose page is already in the cover.
     asked: Vec<bool>,
     /// Kinds of answer row already on a kept Check your answers page of this journey.
@@ -189,74 +169,43 @@ struct Search<'a> {
     /// Question pages reached for the first time since the last walk was kept; the next leaf
     /// completes them into a walk.
     pending: Vec<CoverPage>,
-    /// The questions on the way to the current node, in asking order.
-    steps: Vec<u8>,
     cover: &'a mut Cover,
 }
 
+impl PathVisitor for Search<'_> {
+    fn question(&mut self, question: u8, answers: &Answers, _asked: &[u8]) {
+        if let Some(seen) = self.asked.get_mut(usize::from(question)) {
+            if !*seen {
+                *seen = true;
+                self.pending.push(CoverPage {
+                    journey: self.journey,
+                    kind: PageKind::Question(question),
+                    answers: *answers,
+                    now: self.first_instant,
+                });
+            }
+        }
+    }
+
+    fn leaf(&mut self, answers: &Answers, asked: &[u8], now: DateTime<Utc>, out: &Outcome) {
+        let mut new_parts = false;
+        for part in parts(self.journey, answers, out, now) {
+            new_parts |= self.seen.insert(part);
+        }
+        if new_parts || !self.pending.is_empty() {
+            self.keep(answers, asked, now, new_parts);
+        }
+    }
+}
+
 impl Search<'_> {
-    /// Depth-first over every answer the flow can take (as the verifier walks it).
-    fn walk(&mut self, answers: &mut Answers) {
-        match next_question(answers, self.journey) {
-            None => self.leaf(answers),
-            Some(q) => {
-                if let Some(seen) = self.asked.get_mut(usize::from(q)) {
-                    if !*seen {
-                        *seen = true;
-                        self.pending.push(CoverPage {
-                            journey: self.journey,
-                            kind: PageKind::Question(q),
-                            answers: *answers,
-                            now: self.instants.first().copied().unwrap_or_default(),
-                        });
-                    }
-                }
-                self.steps.push(q);
-                for a in candidates(q) {
-                    answers.set_index(q, a);
-                    self.walk(answers);
-                }
-                self.steps.pop();
-                answers.clear(q);
-            }
-        }
-    }
-
-    fn leaf(&mut self, answers: &Answers) {
-        self.cover.paths += 1;
-        // One evaluation per open/closed state of the region, as in the verifier: rules see the
-        // clock only through it.
-        let hours = region_weekly_hours(answers);
-        let mut seen = [false; 2];
-        for &now in self.instants {
-            let state = hours.map_or(0, |h| usize::from(h.is_open(now, &[])));
-            if std::mem::replace(&mut seen[state], true) {
-                continue;
-            }
-            let out = evaluate_with(
-                answers,
-                &Context {
-                    now: Some(now),
-                    holidays: &[],
-                },
-            );
-            let mut new_parts = false;
-            for part in parts(answers, &out, now) {
-                new_parts |= self.seen.insert(part);
-            }
-            if new_parts || !self.pending.is_empty() {
-                self.keep(answers, now, new_parts);
-            }
-        }
-    }
-
     /// Keeps the walk ending in this leaf: its new question pages, its check page if it shows a
     /// kind of row no kept check page showed, and its result page if it shows a new part.
-    fn keep(&mut self, answers: &Answers, now: DateTime<Utc>, new_parts: bool) {
+    fn keep(&mut self, answers: &Answers, asked: &[u8], now: DateTime<Utc>, new_parts: bool) {
         let journey = self.journey;
         self.cover.pages.append(&mut self.pending);
         let mut new_kind = false;
-        for &q in &self.steps {
+        for &q in asked {
             if let Some(kind) = QUESTIONS.get(usize::from(q)).map(|d| d.kind) {
                 if !self.check_kinds.contains(&kind) {
                     self.check_kinds.push(kind);
@@ -282,8 +231,7 @@ impl Search<'_> {
         }
         // Each answer as the URL writes it.
         let values = answers.pairs();
-        let steps = self
-            .steps
+        let steps = asked
             .iter()
             .filter_map(|&q| {
                 let id = QUESTIONS.get(usize::from(q))?.id;
@@ -312,46 +260,49 @@ mod tests {
         COVER.get_or_init(cover)
     }
 
-    /// What a journey can show, by a plain search of its answer tree independent of the cover's
+    /// What a journey can show, by a plain walk of its answer tree independent of the cover's
     /// bookkeeping: every question the flow asks, and every result part at the sample instants.
     fn explore(journey: Journey) -> (BTreeSet<u8>, BTreeSet<Part>) {
-        fn go(journey: Journey, answers: &mut Answers, found: &mut (BTreeSet<u8>, BTreeSet<Part>)) {
-            match next_question(answers, journey) {
-                Some(q) => {
-                    found.0.insert(q);
-                    for a in candidates(q) {
-                        answers.set_index(q, a);
-                        go(journey, answers, found);
-                    }
-                    answers.clear(q);
-                }
-                None => {
-                    // One instant per open/closed state, as the verifier (rules see the clock
-                    // only through it).
-                    let hours = region_weekly_hours(answers);
-                    let mut seen = [false; 2];
-                    for now in sample_instants() {
-                        let state = hours.map_or(0, |h| usize::from(h.is_open(now, &[])));
-                        if std::mem::replace(&mut seen[state], true) {
-                            continue;
-                        }
-                        let ctx = Context {
-                            now: Some(now),
-                            holidays: &[],
-                        };
-                        found
-                            .1
-                            .extend(parts(answers, &evaluate_with(answers, &ctx), now));
-                    }
+        #[derive(Default)]
+        struct Found(BTreeSet<u8>, BTreeSet<Part>, Option<Journey>);
+        impl PathVisitor for Found {
+            fn question(&mut self, question: u8, _: &Answers, _: &[u8]) {
+                self.0.insert(question);
+            }
+            fn leaf(&mut self, answers: &Answers, _: &[u8], now: DateTime<Utc>, out: &Outcome) {
+                if let Some(journey) = self.2 {
+                    self.1.extend(parts(journey, answers, out, now));
                 }
             }
         }
-        let mut found = (BTreeSet::new(), BTreeSet::new());
-        go(journey, &mut Answers::new(), &mut found);
-        found
+        let instants = sample_instants();
+        let mut found = Found(BTreeSet::new(), BTreeSet::new(), Some(journey));
+        PathWalk::new(RULES, journey, &instants).run(&mut Answers::new(), &mut found);
+        (found.0, found.1)
     }
 
-    /// The result parts shown by the cover's result pages of `journey`.
+    /// The parts of a whole result page, read from the `ResultView` the page renders.
+    fn view_parts(view: &crate::result::ResultView) -> Vec<Part> {
+        let mut parts: Vec<Part> = view.headline.iter().map(|r| Part::Row(r.kind())).collect();
+        parts.extend(view.sections.iter().map(|s| Part::Section(s.section)));
+        if !view.sources_differ.is_empty() {
+            parts.push(Part::SourcesDiffer);
+        }
+        parts.extend(view.notices.iter().map(|n| {
+            Part::Notice(match n {
+                Notice::HolidaysUnknown => 0,
+                Notice::ClockLooksWrong => 1,
+                Notice::TimeZoneNeeded => 2,
+            })
+        }));
+        if let Some(clock) = &view.clock {
+            parts.push(Part::Clock(clock.status == ClockStatus::OpenNow));
+        }
+        parts
+    }
+
+    /// The result parts shown by the cover's result pages of `journey`, as their `ResultView`s
+    /// say: the cover's own reading of the parts must agree with the page's.
     fn parts_on_result_pages(journey: Journey) -> BTreeSet<Part> {
         the_cover()
             .pages
@@ -362,7 +313,7 @@ mod tests {
                     now: Some(p.now),
                     holidays: &[],
                 };
-                parts(&p.answers, &evaluate_with(&p.answers, &ctx), p.now)
+                view_parts(&crate::result::result_view(p.journey, &p.answers, &ctx))
             })
             .collect()
     }

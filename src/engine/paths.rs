@@ -1,0 +1,143 @@
+//! Every answer path of a journey, walked depth first: one walk shared by the verifier (which
+//! checks every path) and the page cover (which picks the pages the accessibility test opens).
+//!
+//! The walk tries every option of every question the flow asks, and boundary samples of dates,
+//! counts and zones ([`candidates`]). A complete path (a leaf) is evaluated once per open/closed
+//! state of the region's business hours at the [`sample_instants`]: rules see the clock only
+//! through that state (dates are compared by day, and the sampled dates are far from every
+//! boundary within the sample week), so the other instants would only move deadlines.
+
+use crate::engine::answers::{Answer, Answers};
+use crate::engine::derived::region_weekly_hours;
+use crate::engine::evaluate::{evaluate_in, Context};
+use crate::engine::flow::next_question_in;
+use crate::engine::outcome::Outcome;
+use crate::hours::CustomerZone;
+use crate::policy::data::QUESTIONS;
+use crate::policy::model::{QuestionKind, Rule};
+use crate::policy::Journey;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+/// What a walk reports to its user.
+pub trait PathVisitor {
+    /// The flow asks `question` next, after `answers`; `asked` are the questions before it, in
+    /// asking order.
+    fn question(&mut self, _question: u8, _answers: &Answers, _asked: &[u8]) {}
+    /// A complete path evaluated at `now` (once per open/closed state of the region's hours).
+    fn leaf(&mut self, answers: &Answers, asked: &[u8], now: DateTime<Utc>, out: &Outcome);
+}
+
+/// One walk over the answer tree of a journey under a rule set.
+pub struct PathWalk<'a> {
+    rules: &'a [Rule],
+    journey: Journey,
+    instants: &'a [DateTime<Utc>],
+    /// The questions on the way to the current node, in asking order.
+    asked: Vec<u8>,
+    /// Complete paths seen.
+    pub paths: u64,
+    /// Flow steps and evaluations done (the verifier's measure of work).
+    pub evaluations: u64,
+}
+
+impl<'a> PathWalk<'a> {
+    pub fn new(rules: &'a [Rule], journey: Journey, instants: &'a [DateTime<Utc>]) -> Self {
+        PathWalk {
+            rules,
+            journey,
+            instants,
+            asked: Vec::new(),
+            paths: 0,
+            evaluations: 0,
+        }
+    }
+
+    /// Walks every path that extends `answers` (left as it was found).
+    pub fn run(&mut self, answers: &mut Answers, visitor: &mut impl PathVisitor) {
+        self.evaluations += 1;
+        match next_question_in(self.rules, answers, self.journey) {
+            None => self.leaf(answers, visitor),
+            Some(q) => {
+                visitor.question(q, answers, &self.asked);
+                self.asked.push(q);
+                for a in candidates(q) {
+                    answers.set_index(q, a);
+                    self.run(answers, visitor);
+                }
+                self.asked.pop();
+                answers.clear(q);
+            }
+        }
+    }
+
+    fn leaf(&mut self, answers: &Answers, visitor: &mut impl PathVisitor) {
+        self.paths += 1;
+        let hours = region_weekly_hours(answers);
+        let mut seen = [false; 2];
+        for &now in self.instants {
+            let state = hours.map_or(0, |h| usize::from(h.is_open(now, &[])));
+            if std::mem::replace(&mut seen[state], true) {
+                continue;
+            }
+            let ctx = Context {
+                now: Some(now),
+                holidays: &[],
+            };
+            let out = evaluate_in(self.rules, answers, &ctx);
+            self.evaluations += 1;
+            visitor.leaf(answers, &self.asked, now, &out);
+        }
+    }
+}
+
+/// Instants each leaf is evaluated at: a working week in February 2025 seen from every support
+/// region (early, middle and late UTC hours, so each region is both open and closed), plus a
+/// weekend instant.
+pub fn sample_instants() -> Vec<DateTime<Utc>> {
+    [(3, 2, 0), (4, 9, 0), (5, 16, 30), (6, 23, 0), (8, 12, 0)]
+        .iter()
+        .filter_map(|&(d, h, m)| Utc.with_ymd_and_hms(2025, 2, d, h, m, 0).single())
+        .collect()
+}
+
+/// The answers the walk tries for a question that is not a choice.
+fn samples(kind: QuestionKind) -> Vec<Answer> {
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map(Answer::Date);
+    match kind {
+        QuestionKind::Choice => Vec::new(),
+        // Recent and old relative to the sample week (reopen: < / >= 3 months; agreements:
+        // active / expired under every validity period), and one after it, which cannot be a
+        // closing or activation date.
+        QuestionKind::Date => [
+            date(2025, 1, 20),
+            date(2024, 11, 5),
+            date(2023, 6, 1),
+            date(2025, 3, 20),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        QuestionKind::Count => vec![Answer::Count(0), Answer::Count(3)],
+        // One zone with an unusual offset exercises the "local time" rows; named-zone regions
+        // do not depend on it.
+        QuestionKind::Zone => CustomerZone::parse("Asia/Kathmandu")
+            .map(Answer::Zone)
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// Every answer the walk tries for question `q`: all options of a choice, boundary samples
+/// otherwise.
+pub fn candidates(q: u8) -> Vec<Answer> {
+    match QUESTIONS
+        .get(usize::from(q))
+        .map(|d| (d.kind, d.options.len()))
+    {
+        Some((QuestionKind::Choice, n)) => (0..n)
+            .filter_map(|o| u8::try_from(o).ok().map(Answer::Choice))
+            .collect(),
+        Some((kind, _)) => samples(kind),
+        None => Vec::new(),
+    }
+}

@@ -1,0 +1,49 @@
+//! The live clock of the language journey: is the region's support open now, when does it open
+//! next, and this week's windows. It counts the same public holidays (the embedding page's
+//! `holidays=`) as the answer above it, so the two never disagree.
+
+use crate::engine::derived::region_weekly_hours;
+use crate::engine::{Answers, Context};
+use crate::hours::Window;
+use chrono::{DateTime, TimeDelta, Utc};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguageClock {
+    pub status: ClockStatus,
+    /// The support windows of the next seven days, clipped to them.
+    pub week: Vec<Window>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClockStatus {
+    OpenNow,
+    /// Closed; opens at `at`, in `minutes` from now.
+    OpensIn {
+        at: DateTime<Utc>,
+        minutes: i64,
+    },
+    /// Closed, and no opening within the calendar the clock can scan.
+    NoOpening,
+}
+
+/// The clock, when the answers pin the region's hours to a clock and the context has an instant.
+pub fn language_clock(answers: &Answers, ctx: &Context) -> Option<LanguageClock> {
+    let hours = region_weekly_hours(answers)?;
+    let now = ctx.now?;
+    let status = if hours.is_open(now, ctx.holidays) {
+        ClockStatus::OpenNow
+    } else {
+        match hours.next_opening(now, ctx.holidays) {
+            Some(at) => ClockStatus::OpensIn {
+                at,
+                minutes: (at - now).num_minutes().max(0),
+            },
+            None => ClockStatus::NoOpening,
+        }
+    };
+    let week_end = now.checked_add_signed(TimeDelta::days(7))?;
+    Some(LanguageClock {
+        status,
+        week: hours.windows_between(now, week_end, ctx.holidays),
+    })
+}

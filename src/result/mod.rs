@@ -1,0 +1,87 @@
+//! What a result page shows, decided in the policy core: `result_view(journey, &answers, &ctx)`.
+//!
+//! The Leptos page renders a [`ResultView`]: it maps text ids to strings in the reader's language,
+//! formats instants and dates, and writes markup. It decides nothing. Everything a customer can
+//! read on a result page (which rows the answer has and in which order, which explanations,
+//! which notes, the plan matrix and its "differs" marks, the plan finder, the language clock and
+//! the ticket summary) is computed here, so it is tested natively, by id, and the page cover
+//! (`page_cover`) checks the same rows the page shows.
+
+pub mod clock;
+pub mod explanations;
+pub mod headline;
+pub mod matrix;
+pub mod page_cover;
+pub mod plan_finder;
+pub mod summary;
+
+pub use clock::{ClockStatus, LanguageClock};
+pub use explanations::{ConflictNote, Explanation, SectionView, TraceEntry};
+pub use headline::{ResponseTime, Row, RowKind, RowValue};
+pub use matrix::{CellValue, MatrixCell, MatrixRow, PlanMatrix};
+pub use plan_finder::{BuyOption, BuyWay, Wish, WishAnswer};
+pub use summary::SummaryLine;
+
+use crate::engine::outcome::Notice;
+use crate::engine::{evaluate_with, Answers, Context};
+use crate::hours::CustomerZone;
+use crate::policy::data::q;
+use crate::policy::Journey;
+
+/// Everything a result page shows, in the order it shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultView {
+    pub journey: Journey,
+    /// The answer: its rows, in order.
+    pub headline: Vec<Row>,
+    /// The customer's time zone, for writing the rows' instants (None: UTC).
+    pub zone: Option<CustomerZone>,
+    /// Compare plans only: every plan × business impact.
+    pub matrix: Option<PlanMatrix>,
+    /// Compare plans only: "which plans give me …?", one answer per wish.
+    pub plan_finder: Vec<WishAnswer>,
+    /// Compare plans only: how to buy or upgrade, as the billing journey's rules answer it.
+    pub how_to_buy: Vec<BuyOption>,
+    /// The language journey only: open now or when it opens, and this week's windows.
+    pub clock: Option<LanguageClock>,
+    /// Where the sources disagree in a way that affected this answer.
+    pub sources_differ: Vec<ConflictNote>,
+    pub notices: Vec<Notice>,
+    /// The explanations, by section, in the page's section order.
+    pub sections: Vec<SectionView>,
+    /// The ticket summary, line by line.
+    pub summary: Vec<SummaryLine>,
+    /// "Why this answer": every rule that fired, in evaluation order.
+    pub trace: Vec<TraceEntry>,
+}
+
+/// The result page of `journey` for `answers`, in `ctx` (the instant and the embedding page's
+/// public holidays: the headline and the live clock count the same ones).
+pub fn result_view(journey: Journey, answers: &Answers, ctx: &Context) -> ResultView {
+    let out = evaluate_with(answers, ctx);
+    let compare = journey == Journey::ComparePlans;
+    ResultView {
+        journey,
+        headline: headline::rows(&out),
+        zone: answers.zone(q::TIME_ZONE),
+        matrix: compare.then(|| matrix::plan_matrix(answers, ctx)),
+        plan_finder: if compare {
+            plan_finder::answers(answers, ctx)
+        } else {
+            Vec::new()
+        },
+        how_to_buy: if compare {
+            plan_finder::how_to_buy(answers)
+        } else {
+            Vec::new()
+        },
+        clock: (journey == Journey::LanguageHours)
+            .then(|| clock::language_clock(answers, ctx))
+            .flatten(),
+        sources_differ: explanations::sources_differ(&out),
+        notices: out.notices.clone(),
+        sections: explanations::sections(&out),
+        summary: summary::lines(answers, &out),
+        trace: explanations::trace(&out),
+    }
+}

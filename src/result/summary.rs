@@ -1,0 +1,65 @@
+//! The ticket summary: plain lines to paste into the portal's form. Which answers and which
+//! parts of the result it lists, and which answer justifies the severity, is decided here.
+
+use crate::engine::outcome::Outcome;
+use crate::engine::Answers;
+use crate::policy::data::q;
+use crate::result::headline::{rows, Row, RowKind};
+
+/// One line of the summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummaryLine {
+    /// "Product: Power Apps": a question's short name and the visitor's answer.
+    Answer { question: u8 },
+    /// A row of the answer. `because`: the question whose answer justifies it (the business
+    /// impact, for the severity), written after it.
+    Row { row: Row, because: Option<u8> },
+}
+
+/// The answers a summary starts with, in this order, when given.
+const SITUATION: [u8; 5] = [
+    q::PRODUCT,
+    q::DEPLOYMENT,
+    q::ISSUE,
+    q::PLAN,
+    q::ONPREM_OFFER,
+];
+
+pub fn lines(answers: &Answers, out: &Outcome) -> Vec<SummaryLine> {
+    let given = |question: u8| answers.get(question).is_some();
+    let answer = |question: u8| SummaryLine::Answer { question };
+    let rows = rows(out);
+    let row = |kind: RowKind| rows.iter().copied().find(|r| r.kind() == kind);
+    let mut lines: Vec<SummaryLine> = SITUATION
+        .into_iter()
+        .filter(|&x| given(x))
+        .map(answer)
+        .collect();
+    if let Some(severity) = row(RowKind::Severity) {
+        lines.push(SummaryLine::Row {
+            row: severity,
+            because: given(q::IMPACT).then_some(q::IMPACT),
+        });
+    }
+    for kind in [RowKind::Response, RowKind::ContactBy] {
+        if let Some(r) = row(kind) {
+            lines.push(SummaryLine::Row {
+                row: r,
+                because: None,
+            });
+        }
+    }
+    lines.extend(
+        [q::TIME_ZONE, q::LANGUAGE]
+            .into_iter()
+            .filter(|&x| given(x))
+            .map(answer),
+    );
+    if let Some(route) = row(RowKind::Route) {
+        lines.push(SummaryLine::Row {
+            row: route,
+            because: None,
+        });
+    }
+    lines
+}

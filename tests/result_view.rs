@@ -1,0 +1,286 @@
+//! The result page's view (`result::result_view`), natively and by id: what the customer sees is
+//! decided here, so it is tested here. The 60 scenarios also run through it (tests/scenarios.rs).
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use support_navigator::engine::{Answers, Context};
+use support_navigator::policy::data::{q, v, QUESTIONS};
+use support_navigator::policy::Journey;
+use support_navigator::result::*;
+
+fn answers(pairs: &[(&str, &str)]) -> Answers {
+    match Answers::from_pairs(pairs.iter().copied()) {
+        Ok(a) => a,
+        Err(e) => panic!("{pairs:?}: {e:?}"),
+    }
+}
+
+fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> Option<DateTime<Utc>> {
+    Utc.with_ymd_and_hms(y, m, d, h, min, 0).single()
+}
+
+fn kinds(view: &ResultView) -> Vec<RowKind> {
+    view.headline.iter().map(Row::kind).collect()
+}
+
+/// Power Apps online, on a subscription, with a severity B problem: the compare-plans journey.
+fn power_apps_plans() -> Answers {
+    answers(&[
+        ("product", "power_apps"),
+        ("deployment", "online"),
+        ("plan", "subscription"),
+        ("impact", "moderate"),
+    ])
+}
+
+#[test]
+fn around_the_clock_for_severity_b_is_granted_by_the_premier_contracts() {
+    // Premier and the Unified Core/Advanced/Performance tables work B ("standard") around the
+    // clock (000:170-176); Premier Support for Partners is a Premier contract (000:289-291).
+    // Subscription, ProDirect and Unified Enterprise work B in business hours unless the customer
+    // opts in at submission (003:20-21), so they do not grant it by themselves.
+    let ctx = Context {
+        now: at(2026, 12, 2, 15, 0),
+        holidays: &[],
+    };
+    let granted = plan_finder::plans_granting(&power_apps_plans(), Wish::AroundTheClockB, &ctx);
+    assert_eq!(
+        granted,
+        vec![
+            v::plan::PREMIER,
+            v::plan::UNIFIED_CORE,
+            v::plan::UNIFIED_ADVANCED,
+            v::plan::UNIFIED_PERFORMANCE,
+            v::plan::PSFP,
+        ]
+    );
+    // Advisory work: only the Premier and Unified contracts (ADVISORY rules).
+    let advisory = plan_finder::plans_granting(&power_apps_plans(), Wish::Advisory, &ctx);
+    assert_eq!(
+        advisory,
+        vec![
+            v::plan::PREMIER,
+            v::plan::UNIFIED_CORE,
+            v::plan::UNIFIED_ADVANCED,
+            v::plan::UNIFIED_PERFORMANCE,
+            v::plan::UNIFIED_ENTERPRISE,
+        ]
+    );
+    // Japanese is staffed in Japan's business hours only; at 02:00 in Tokyo no plan gives it.
+    let night = plan_finder::plans_granting(&power_apps_plans(), Wish::JapaneseAtNight, &ctx);
+    assert_eq!(night, Vec::<u8>::new());
+}
+
+#[test]
+fn the_plan_finder_answers_every_wish_and_names_the_plans() {
+    let ctx = Context {
+        now: at(2026, 12, 2, 15, 0),
+        holidays: &[],
+    };
+    let view = result_view(Journey::ComparePlans, &power_apps_plans(), &ctx);
+    let wishes: Vec<Wish> = view.plan_finder.iter().map(|a| a.wish).collect();
+    assert_eq!(wishes, Wish::ALL.to_vec());
+    for answer in &view.plan_finder {
+        assert_eq!(answer.plans.len(), answer.plan_names.len());
+    }
+    // The what-ifs keep the week of the visitor's clock: the same answers on another weekday of
+    // that week give the same plans.
+    let thursday = Context {
+        now: at(2026, 12, 3, 23, 0),
+        holidays: &[],
+    };
+    assert_eq!(
+        view.plan_finder,
+        plan_finder::answers(&power_apps_plans(), &thursday)
+    );
+}
+
+#[test]
+fn how_to_buy_follows_the_billing_rules_for_the_product_and_without_one() {
+    let with_product = plan_finder::how_to_buy(&power_apps_plans());
+    let ways: Vec<BuyWay> = with_product.iter().map(|o| o.way).collect();
+    assert_eq!(ways, BuyWay::ALL.to_vec());
+    for option in &with_product {
+        assert!(option.route.is_some(), "{option:?}");
+        assert!(!option.explanations.is_empty(), "{option:?}");
+    }
+    // No product given: the billing rules answer for no product in particular, not for an
+    // invented one.
+    let without = plan_finder::how_to_buy(&Answers::new());
+    assert_eq!(without.len(), 3);
+    assert!(without.iter().all(|o| o.route.is_some()), "{without:?}");
+}
+
+#[test]
+fn the_matrix_marks_exactly_the_cells_that_differ_from_the_visitors_plan() {
+    let ctx = Context {
+        now: at(2026, 12, 2, 15, 0),
+        holidays: &[],
+    };
+    let view = result_view(Journey::ComparePlans, &power_apps_plans(), &ctx);
+    let matrix = view.matrix.expect("compare plans has a matrix");
+    let impacts = QUESTIONS[usize::from(q::IMPACT)].options.len();
+    let plans = QUESTIONS[usize::from(q::PLAN)].options.len();
+    assert_eq!(matrix.impacts.len(), impacts);
+    assert_eq!(matrix.rows.len(), plans);
+    let mine: Vec<&MatrixRow> = matrix.rows.iter().filter(|r| r.mine).collect();
+    assert_eq!(mine.len(), 1);
+    let mine = mine[0];
+    assert!(mine.cells.iter().all(|c| !c.differs));
+    let mut differing = 0;
+    for row in &matrix.rows {
+        assert_eq!(row.cells.len(), impacts);
+        for (cell, own) in row.cells.iter().zip(&mine.cells) {
+            assert_eq!(cell.differs, !row.mine && cell.value != own.value);
+            differing += usize::from(cell.differs);
+        }
+    }
+    assert!(differing > 0, "some plan differs from a subscription");
+    // ProDirect's critical response is one hour; the subscription's is not.
+    let critical = usize::from(v::impact::CRITICAL);
+    let prodirect = &matrix.rows[usize::from(v::plan::PRODIRECT)];
+    assert!(matches!(
+        prodirect.cells[critical].value,
+        CellValue::Severity {
+            response: Some(Row::Response {
+                time: Some(ResponseTime { minutes: 60, .. }),
+                ..
+            }),
+            ..
+        }
+    ));
+    assert!(prodirect.cells[critical].differs);
+}
+
+/// Japanese support in Japan, asked on a Wednesday at 10:00 in Tokyo.
+fn japanese_in_tokyo() -> (Answers, Option<DateTime<Utc>>) {
+    (
+        answers(&[
+            ("impact", "moderate"),
+            ("region", "japan"),
+            ("time_zone", "Asia/Tokyo"),
+            ("language", "japanese"),
+        ]),
+        at(2026, 12, 2, 1, 0),
+    )
+}
+
+#[test]
+fn the_headline_and_the_live_clock_count_the_same_holidays() {
+    let (a, now) = japanese_in_tokyo();
+    let view = |holidays: &[NaiveDate]| {
+        result_view(Journey::LanguageHours, &a, &Context { now, holidays })
+    };
+    // A working day: open now, in the headline and on the clock.
+    let open = view(&[]);
+    assert!(open.headline.contains(&Row::LanguageNow(
+        v::language_now::REQUESTED_MAY_BE_AVAILABLE
+    )));
+    assert_eq!(
+        open.clock.as_ref().map(|c| c.status),
+        Some(ClockStatus::OpenNow)
+    );
+
+    // The host page says that Wednesday is a public holiday: both say closed, and both name the
+    // same opening, Thursday 09:00 in Tokyo (00:00 UTC).
+    let holiday = [NaiveDate::from_ymd_opt(2026, 12, 2).expect("a date")];
+    let closed = view(&holiday);
+    let thursday_nine = at(2026, 12, 3, 0, 0).expect("an instant");
+    assert!(closed
+        .headline
+        .contains(&Row::LanguageNow(v::language_now::REQUESTED_OUTSIDE_HOURS)));
+    assert!(closed.headline.contains(&Row::LanguageOpens(thursday_nine)));
+    let clock = closed.clock.expect("the language journey has a clock");
+    assert_eq!(
+        clock.status,
+        ClockStatus::OpensIn {
+            at: thursday_nine,
+            minutes: 23 * 60,
+        }
+    );
+    // The week's windows skip the holiday too.
+    assert!(
+        clock.week.iter().all(|w| w.start >= thursday_nine),
+        "{:?}",
+        clock.week
+    );
+}
+
+#[test]
+fn rows_come_in_page_order_and_each_kind_at_most_once() {
+    let ctx = Context {
+        now: at(2026, 12, 2, 15, 0),
+        holidays: &[],
+    };
+    let open_request = answers(&[
+        ("product", "power_apps"),
+        ("deployment", "online"),
+        ("issue", "break_fix"),
+        ("preview", "ga"),
+        ("plan", "prodirect"),
+        ("role", "admin"),
+        ("impact", "critical"),
+        ("region", "emea"),
+        ("language", "german"),
+    ]);
+    let view = result_view(Journey::OpenRequest, &open_request, &ctx);
+    let got = kinds(&view);
+    let mut sorted = got.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(got, sorted, "rows in RowKind order, each once");
+    for kind in [
+        RowKind::Route,
+        RowKind::Coverage,
+        RowKind::Severity,
+        RowKind::Response,
+        RowKind::ContactBy,
+    ] {
+        assert!(got.contains(&kind), "{kind:?} in {got:?}");
+    }
+    // Only compare plans has a matrix and a finder; only the language journey a clock.
+    assert!(view.matrix.is_none() && view.plan_finder.is_empty() && view.clock.is_none());
+}
+
+#[test]
+fn the_summary_justifies_the_severity_with_the_business_impact() {
+    let ctx = Context {
+        now: at(2026, 12, 2, 15, 0),
+        holidays: &[],
+    };
+    let a = answers(&[
+        ("product", "power_apps"),
+        ("deployment", "online"),
+        ("issue", "break_fix"),
+        ("preview", "ga"),
+        ("plan", "prodirect"),
+        ("role", "admin"),
+        ("impact", "critical"),
+    ]);
+    let view = result_view(Journey::OpenRequest, &a, &ctx);
+    let first: Vec<SummaryLine> = view.summary.iter().copied().take(4).collect();
+    assert_eq!(
+        first,
+        vec![
+            SummaryLine::Answer {
+                question: q::PRODUCT
+            },
+            SummaryLine::Answer {
+                question: q::DEPLOYMENT
+            },
+            SummaryLine::Answer { question: q::ISSUE },
+            SummaryLine::Answer { question: q::PLAN },
+        ]
+    );
+    assert!(view.summary.contains(&SummaryLine::Row {
+        row: Row::Severity(v::severity::A),
+        because: Some(q::IMPACT),
+    }));
+    // The last line says where to go.
+    assert!(matches!(
+        view.summary.last(),
+        Some(SummaryLine::Row {
+            row: Row::Route(_),
+            because: None
+        })
+    ));
+}
