@@ -6,6 +6,11 @@ import path from 'node:path';
 
 const PORT = Number(process.env.E2E_PORT || 8093);
 const DIST = process.env.DIST_DIR || path.resolve(import.meta.dirname, '..', 'dist');
+// The release build with the crash test's hook (`--features test-hooks`, scripts/test.sh), served
+// on the next port for crash.spec.mjs alone: the dist above has no test-only export.
+const HOOKS_PORT = PORT + 1;
+const HOOKS_DIST = process.env.HOOKS_DIST_DIR
+  || path.resolve(import.meta.dirname, '..', 'target', 'dist-test-hooks');
 
 export default defineConfig({
   testDir: './tests',
@@ -25,12 +30,22 @@ export default defineConfig({
              '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     },
   },
-  webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory "${DIST}"`,
-    url: `http://127.0.0.1:${PORT}/index.html`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-    stdout: 'ignore',
-    stderr: 'ignore',
-  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory "${DIST}"`,
+      url: `http://127.0.0.1:${PORT}/index.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      command: `python3 -m http.server ${HOOKS_PORT} --bind 127.0.0.1 --directory "${HOOKS_DIST}"`,
+      url: `http://127.0.0.1:${HOOKS_PORT}/index.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+  ],
 });

@@ -53,6 +53,9 @@ step "supply chain"        cargo deny --offline check licenses bans sources
 # (../shared/advisory-db); skipped with a message when there is none.
 step "advisories"          scripts/advisories.sh
 step "build release"       trunk build --release
+# The same release build with the crash test's hook (`test-hooks`), in a dist of its own: the
+# crash page's browser test is the only one served from it (e2e/playwright.config.mjs).
+step "build test hooks"    trunk build --release --features test-hooks --dist target/dist-test-hooks
 step "e2e"                 bash -c 'cd e2e && npx playwright test'
 step "size report"         python3 scripts/size_report.py dist
 # Performance budgets (README "Performance"): evaluation and verification times as the issue sets
