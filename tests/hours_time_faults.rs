@@ -11,8 +11,8 @@
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
-use super::{CustomerZone, WeeklyHours};
-use crate::engine::{evaluate, Answers, Notice, Outcome};
+use support_navigator::engine::{evaluate, Answers, Notice, Outcome};
+use support_navigator::hours::{CustomerZone, WeeklyHours};
 
 fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     utc_s(y, mo, d, h, mi, 0)
@@ -24,17 +24,25 @@ fn utc_s(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
         .expect("valid test instant")
 }
 
-// Date helpers shared with the published-hours tests.
-use super::tests::{date, naive};
+fn naive(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> chrono::NaiveDateTime {
+    date(y, mo, d)
+        .and_hms_opt(h, mi, 0)
+        .expect("valid test time")
+}
+
+fn date(y: i32, mo: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, mo, d).expect("valid test date")
+}
 
 /// A published row exactly as the app reads it (see `tests.rs::published`).
 fn published(region: &str, customer: Option<&str>) -> WeeklyHours {
-    use crate::policy::data::{option_index, question_index, region_hours};
+    use support_navigator::policy::data::{option_index, question_index, region_hours};
     let customer = customer.map(|name| CustomerZone::parse(name).expect("a supported zone"));
     let question = question_index("region").expect("the region question exists");
     let option = option_index(question, region).expect("a known region");
     let row = region_hours(option).expect("every region has an hours row");
-    crate::engine::derived::weekly_hours(row, customer).expect("the row can be pinned to a clock")
+    support_navigator::engine::derived::weekly_hours(row, customer)
+        .expect("the row can be pinned to a clock")
 }
 
 /// The "all other regions" row, 09:00–17:00 on the customer's own wall clock.
@@ -528,8 +536,8 @@ fn the_ends_of_chronos_range_do_not_panic() {
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
-    use crate::hours::SUPPORTED_ZONES;
     use proptest::prelude::*;
+    use support_navigator::hours::SUPPORTED_ZONES;
 
     /// 1900-01-01T00:00Z to 2200-01-01T00:00Z, in whole seconds.
     const FROM: i64 = -2_208_988_800;

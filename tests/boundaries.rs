@@ -1,4 +1,9 @@
-//! Lint: the web shell holds no policy (ARCHITECTURE.md, "Boundaries"). What a result page shows
+//! Lint: the module boundaries of ARCHITECTURE.md ("Boundaries") hold.
+//!
+//! `hours` is a leaf: it imports nothing from the rest of the crate (it knows clocks, not
+//! policy).
+//!
+//! The web shell holds no policy. What a result page shows
 //! is decided by `result::result_view` in the policy core; `src/ui` renders it. So no file in
 //! `src/ui` may:
 //!
@@ -83,15 +88,58 @@ fn violations(text: &str) -> Vec<String> {
     found
 }
 
-fn ui_files() -> Vec<PathBuf> {
+fn files_under(dir: &str) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
-        &mut files,
-    );
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
     files.sort();
+    files
+}
+
+fn ui_files() -> Vec<PathBuf> {
+    let files = files_under("src/ui");
     assert!(files.len() > 20, "the scan found the sources");
     files
+}
+
+/// The crate modules a file imports other than its own (`crate::engine` in a file of `hours`).
+fn imports_outside(text: &str, own: &str) -> Vec<String> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(n, line)| {
+            let code = line.split("//").next().unwrap_or_default();
+            code.match_indices("crate::")
+                .map(|(i, _)| &code[i + "crate::".len()..])
+                .map(|rest| {
+                    rest.chars()
+                        .take_while(|&c| is_ident(c))
+                        .collect::<String>()
+                })
+                .find(|module| module != own)
+                .map(|module| format!("{}: crate::{module}", n + 1))
+        })
+        .collect()
+}
+
+#[test]
+fn hours_is_a_leaf() {
+    let files = files_under("src/hours");
+    assert!(files.len() >= 4, "the scan found the sources");
+    let mut found = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for v in imports_outside(&text, "hours") {
+            found.push(format!("{}:{v}", path.display()));
+        }
+    }
+    assert!(found.is_empty(), "hours imports:\n{}", found.join("\n"));
+    // The check itself sees an import.
+    assert_eq!(
+        imports_outside(
+            "use crate::hours::iana;\nuse crate::engine::derived;",
+            "hours"
+        ),
+        vec!["2: crate::engine".to_string()]
+    );
 }
 
 #[test]

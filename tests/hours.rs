@@ -4,20 +4,20 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
-use super::iana::IanaZone;
-use super::{CustomerZone, HoursZone, WeeklyHours, Window, SUPPORTED_ZONES};
+use support_navigator::hours::iana::IanaZone;
+use support_navigator::hours::{CustomerZone, HoursZone, WeeklyHours, Window, SUPPORTED_ZONES};
 
-pub(super) fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     naive(y, mo, d, h, mi).and_utc()
 }
 
-pub(super) fn naive(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+fn naive(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
     date(y, mo, d)
         .and_hms_opt(h, mi, 0)
         .expect("valid test time")
 }
 
-pub(super) fn date(y: i32, mo: u32, d: u32) -> NaiveDate {
+fn date(y: i32, mo: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, mo, d).expect("valid test date")
 }
 
@@ -37,11 +37,12 @@ fn customer(name: &str) -> CustomerZone {
 /// A published business-hours row exactly as the app reads it from
 /// policy/facts/business_hours.toml, so the golden tests check the shipped facts, not a copy.
 fn published(region: &str, customer: Option<CustomerZone>) -> WeeklyHours {
-    use crate::policy::data::{option_index, question_index, region_hours};
+    use support_navigator::policy::data::{option_index, question_index, region_hours};
     let question = question_index("region").expect("the region question exists");
     let option = option_index(question, region).expect("a known region");
     let row = region_hours(option).expect("every region has an hours row");
-    crate::engine::derived::weekly_hours(row, customer).expect("the row can be pinned to a clock")
+    support_navigator::engine::derived::weekly_hours(row, customer)
+        .expect("the row can be pinned to a clock")
 }
 
 fn asia_pacific() -> WeeklyHours {
