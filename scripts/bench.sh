@@ -61,7 +61,7 @@ fi
 mkdir -p "$WORK"
 
 log "native: support-navigator-cli bench (release build)"
-cargo run --release -q --no-default-features --bin support-navigator-cli -- bench >"$WORK/native.txt"
+cargo run --release -q --no-default-features --features cli --bin support-navigator-cli -- bench >"$WORK/native.txt"
 
 log "sizes and budgets: scripts/budgets.py"
 rc=0

@@ -69,7 +69,7 @@ START_PAGE_FETCHES = [
     ("content/en.*.txt", "English content pack, loaded by ui::policy_text when the app starts"),
 ]
 
-CLI = ["cargo", "run", "--release", "-q", "--no-default-features", "--bin", "support-navigator-cli", "--", "bench"]
+CLI = ["cargo", "run", "--release", "-q", "--no-default-features", "--features", "cli", "--bin", "support-navigator-cli", "--", "bench"]
 
 
 def fail(message):

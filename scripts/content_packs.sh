@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${TRUNK_STAGING_DIR:?run by trunk (Trunk.toml hook)}"
-cargo run --quiet --no-default-features --bin support-navigator-cli -- \
+cargo run --quiet --no-default-features --features cli --bin support-navigator-cli -- \
   content-packs "$TRUNK_STAGING_DIR/content" >/dev/null

@@ -53,7 +53,7 @@ cargo fuzz build -s none 2>&1 | tail -n 3
 # every text edit. Write the current packs into the generated corpus.
 if [[ " ${TARGETS[*]} " == *" content_pack "* ]]; then
   mkdir -p fuzz/target/corpus/content_pack
-  cargo run --quiet --no-default-features --bin support-navigator-cli -- \
+  cargo run --quiet --no-default-features --features cli --bin support-navigator-cli -- \
     content-packs fuzz/target/corpus/content_pack >/dev/null ||
     echo "warning: could not write this build's content packs; fuzzing with the seeds only" >&2
 fi

@@ -41,10 +41,10 @@ step() {
 }
 
 step "fmt"                 cargo fmt --all -- --check
-step "clippy native"       cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy native"       cargo clippy --workspace --all-targets --features cli --locked -- -D warnings
 step "clippy core"         cargo clippy --all-targets --no-default-features --locked -- -D warnings
 step "clippy wasm32"       cargo clippy --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
-step "test native"         cargo test --workspace --locked
+step "test native"         cargo test --workspace --features cli --locked
 step "test core only"      cargo test --no-default-features --locked
 step "test wasm"           cargo test --target wasm32-unknown-unknown --locked
 # After the builds: --offline needs every crate's manifest already fetched.

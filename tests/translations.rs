@@ -96,7 +96,7 @@ fn the_pseudo_locale_is_derived_from_the_current_english() {
         en.iter().map(|(k, v)| (k.clone(), pseudo(v))).collect();
     assert!(
         xa == expected,
-        "locales/en-XA.json is out of date; regenerate it with\n  cargo run --no-default-features --bin support-navigator-cli -- pseudo-locale locales/en.json > locales/en-XA.json"
+        "locales/en-XA.json is out of date; regenerate it with\n  cargo run --no-default-features --features cli --bin support-navigator-cli -- pseudo-locale locales/en.json > locales/en-XA.json"
     );
 }
 

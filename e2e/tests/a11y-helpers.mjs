@@ -32,7 +32,7 @@ export function pageCover() {
   const targetDir = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
   const bin = path.join(targetDir, 'debug', 'support-navigator-cli');
   if (!fs.existsSync(bin)) {
-    execFileSync('cargo', ['build', '--quiet', '--no-default-features', '--bin', 'support-navigator-cli'],
+    execFileSync('cargo', ['build', '--quiet', '--no-default-features', '--features', 'cli', '--bin', 'support-navigator-cli'],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const { size, mtimeMs } = fs.statSync(bin);

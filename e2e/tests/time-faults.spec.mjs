@@ -17,7 +17,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 function engineOutcome(answers, now) {
   const targetDir = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
   const bin = path.join(targetDir, 'debug', 'support-navigator-cli');
-  execFileSync('cargo', ['build', '--quiet', '--no-default-features', '--bin', 'support-navigator-cli'], { cwd: ROOT });
+  execFileSync('cargo', ['build', '--quiet', '--no-default-features', '--features', 'cli', '--bin', 'support-navigator-cli'], { cwd: ROOT });
   const out = execFileSync(bin, ['evaluate', '-'], { cwd: ROOT, input: JSON.stringify({ ...answers, now }) });
   return JSON.parse(out.toString());
 }
