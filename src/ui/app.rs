@@ -130,23 +130,18 @@ pub fn App() -> impl IntoView {
     // tab, a bookmark and a screen reader's window list say where the visitor is.
     Effect::new(move |_| {
         let l = loc();
-        let heading = nav.route.with(|r| {
-            let journey = r.journey?;
-            let (_, page) = crate::state::wizard::resolve(journey, &r.answers, r.page);
-            Some(
-                match page {
-                    crate::state::Page::Question(q) => {
-                        Some(texts.question_title(q)).filter(|t| !t.is_empty())
-                    }
-                    crate::state::Page::Check => {
-                        Some(td_string!(l, wizard.check_title).to_string())
-                    }
-                    crate::state::Page::Result => Some(td_string!(l, result.title).to_string()),
-                    crate::state::Page::Next => None,
+        let heading = nav.shown.get().map(|shown| {
+            let journey = shown.journey;
+            match shown.page {
+                crate::state::Page::Question(q) => {
+                    Some(texts.question_title(q)).filter(|t| !t.is_empty())
                 }
-                // Until the policy texts arrive, the journey's name.
-                .unwrap_or_else(|| crate::ui::text::journey_title(l, journey).to_string()),
-            )
+                crate::state::Page::Check => Some(td_string!(l, wizard.check_title).to_string()),
+                crate::state::Page::Result => Some(td_string!(l, result.title).to_string()),
+                crate::state::Page::Next => None,
+            }
+            // Until the policy texts arrive, the journey's name.
+            .unwrap_or_else(|| crate::ui::text::journey_title(l, journey).to_string())
         });
         let app_name = td_string!(l, app_name);
         let title = match heading {

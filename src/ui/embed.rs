@@ -15,7 +15,6 @@
 //! which is acceptable only because the payloads say nothing about the visitor.
 
 use crate::policy::Journey;
-use crate::state::wizard::resolve;
 use crate::state::{EmbedConfig, Page};
 use crate::ui::navigation::Navigation;
 use chrono::NaiveDate;
@@ -159,11 +158,9 @@ fn report_height(host: Host) {
 /// page is shown (the page the wizard actually shows, after `resolve`).
 fn report_journey_and_result(nav: Navigation, host: Host) {
     Effect::new(move |previous: Option<(Option<Journey>, bool)>| {
-        let current = nav.route.with(|r| {
-            let on_result = r
-                .journey
-                .is_some_and(|j| resolve(j, &r.answers, r.page).1 == Page::Result);
-            (r.journey, on_result)
+        let current = nav.shown.with(|shown| match shown {
+            Some(s) => (Some(s.journey), s.page == Page::Result),
+            None => (None, false),
         });
         let (journey, on_result) = current;
         if let Some(j) = journey {

@@ -2,7 +2,10 @@
 //! history entry, Back/Forward (popstate) re-read it. A router would cost wasm for features this
 //! app does not use (nested routes, path params).
 
-use crate::state::{EmbedConfig, KioskConfig, Route, RouteNotice};
+use crate::engine::Answers;
+use crate::policy::Journey;
+use crate::state::wizard::resolve;
+use crate::state::{EmbedConfig, KioskConfig, Page, Route, RouteNotice};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -11,11 +14,23 @@ use leptos::prelude::*;
 pub struct Navigation {
     pub route: RwSignal<Route>,
     pub notices: RwSignal<Vec<RouteNotice>>,
+    /// The journey page the route shows, after `state::wizard::resolve` (a deep link to a page
+    /// its answers do not reach shows the page they do): computed once per navigation for the
+    /// wizard, the page title and the embed's result event. `None` on the start page.
+    pub shown: Memo<Option<ShownPage>>,
     /// An embedded widget (embed mode in a frame): its pages replace their history entry instead
     /// of adding one, because a frame's entries join the host page's history, and the host's
     /// Back button would step through the widget's pages before leaving the host page. The
     /// widget's own Back links still go back a page.
     widget: bool,
+}
+
+/// A journey page as the wizard shows it: the answers it keeps and the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShownPage {
+    pub journey: Journey,
+    pub answers: Answers,
+    pub page: Page,
 }
 
 pub fn use_navigation() -> Navigation {
@@ -32,9 +47,22 @@ impl Navigation {
     /// `widget`: the app runs embedded in a host page's frame (`ui::embed::is_widget`).
     pub fn new(widget: bool) -> Self {
         let (route, notices) = current_route();
+        let route = RwSignal::new(route);
+        let shown = Memo::new(move |_| {
+            route.with(|r| {
+                let journey = r.journey?;
+                let (answers, page) = resolve(journey, &r.answers, r.page);
+                Some(ShownPage {
+                    journey,
+                    answers,
+                    page,
+                })
+            })
+        });
         let nav = Navigation {
-            route: RwSignal::new(route),
+            route,
             notices: RwSignal::new(notices),
+            shown,
             widget,
         };
         // Back/Forward: the browser already changed the URL; re-read it.

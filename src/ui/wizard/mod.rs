@@ -25,13 +25,14 @@ pub fn Wizard(journey: Journey) -> impl IntoView {
     Effect::new(move |_| {
         crate::ui::warm_up::start(journey, crate::ui::language::locale(language.get()))
     });
-    let resolved = Memo::new(move |_| {
-        let route = nav.route.get();
-        resolve(journey, &route.answers, route.page)
-    });
     let page = move || {
-        let (answers, page) = resolved.get();
-        match page {
+        // The app shows this component only for this journey's route; while it swaps to another
+        // journey's, the route already names that one, and nothing is shown.
+        let Some(shown) = nav.shown.get().filter(|s| s.journey == journey) else {
+            return ().into_any();
+        };
+        let answers = shown.answers;
+        match shown.page {
             Page::Question(q) => {
                 view! { <question_page::QuestionPage journey q answers /> }.into_any()
             }
