@@ -26,6 +26,7 @@ use support_navigator::policy::data::{
 use support_navigator::policy::model::{QuestionKind, Section};
 use support_navigator::policy::text::TextId;
 use support_navigator::policy::Journey;
+use support_navigator::result::{result_view, Row, RowKind};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -66,12 +67,27 @@ fn cmd_page_cover() -> Result<(), String> {
                 PageKind::Check => ("check", None),
                 PageKind::Result => ("result", None),
             };
+            // A result page also lists the answer's rows as the page must show them
+            // (e2e/tests/result-rows.spec.mjs).
+            let rows = (p.kind == PageKind::Result).then(|| {
+                let ctx = Context {
+                    now: Some(p.now),
+                    holidays: &[],
+                };
+                let view = result_view(p.journey, &p.answers, &ctx);
+                let zone = view.zone.map(|z| z.name());
+                view.headline
+                    .iter()
+                    .map(|row| row_json(row, zone))
+                    .collect::<Vec<_>>()
+            });
             json!({
                 "journey": p.journey.slug(),
                 "kind": kind,
                 "question": question,
                 "query": p.query(),
                 "now": p.now.to_rfc3339(),
+                "rows": rows,
             })
         })
         .collect();
@@ -93,6 +109,52 @@ fn cmd_page_cover() -> Result<(), String> {
         serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
     );
     Ok(())
+}
+
+/// A row of a result page's answer: its kind and value, as ids (`{"kind": "route", "slot":
+/// "route", "value": "ppac"}`), a response time (`minutes`, `clock`), an instant (`at`, with the
+/// customer's `zone` it is written in) or a date.
+fn row_json(row: &Row, zone: Option<&str>) -> Value {
+    let value_id = |slot: &str, v: u8| {
+        SLOTS
+            .iter()
+            .find(|s| s.id == slot)
+            .and_then(|s| s.values.get(usize::from(v)))
+            .copied()
+    };
+    let kind = match row.kind() {
+        RowKind::Route => "route",
+        RowKind::Reopen => "reopen",
+        RowKind::OfferState => "offer_state",
+        RowKind::Coverage => "coverage",
+        RowKind::Filer => "filer",
+        RowKind::Severity => "severity",
+        RowKind::Response => "response",
+        RowKind::ContactBy => "contact_by",
+        RowKind::LanguageNow => "language_now",
+        RowKind::LanguageOpens => "language_opens",
+        RowKind::AgreementExpires => "agreement_expires",
+    };
+    match *row {
+        Row::Route(v)
+        | Row::Reopen(v)
+        | Row::OfferState(v)
+        | Row::Coverage(v)
+        | Row::Filer(v)
+        | Row::Severity(v)
+        | Row::LanguageNow(v) => json!({ "kind": kind, "slot": kind, "value": value_id(kind, v) }),
+        Row::Response { value, time } => json!({
+            "kind": kind,
+            "slot": "response",
+            "value": value_id("response", value),
+            "minutes": time.map(|t| t.minutes),
+            "clock": time.map(|t| if t.around_the_clock { "around_the_clock" } else { "business_hours" }),
+        }),
+        Row::ContactBy(at) | Row::LanguageOpens(at) => {
+            json!({ "kind": kind, "at": at.to_rfc3339(), "zone": zone })
+        }
+        Row::AgreementExpires(d) => json!({ "kind": kind, "date": d.to_string() }),
+    }
 }
 
 /// Prints the pseudo-locale of an interface catalogue (locales/en.json -> locales/en-XA.json).
