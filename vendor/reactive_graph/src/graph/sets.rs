@@ -69,7 +69,36 @@ impl SubscriberSet {
     }
 
     pub fn subscribe(&mut self, subscriber: AnySubscriber) {
+        // Backported from reactive_graph 0.3.0-rc1 (see vendor/README.md):
+        // a subscriber dropped without running again (such as the render
+        // effect of a view that was replaced) never unsubscribes itself. Drop
+        // such entries when the set would reallocate.
+        if self.0.len() == self.0.capacity() {
+            self.prune();
+        }
         self.0.insert(subscriber);
+    }
+
+    /// Rebuilds the set with only the live subscribers, in their order
+    /// (`unsubscribe` relies on it), and room for as many again, so that the
+    /// next prune waits at least that many subscriptions: amortized O(1).
+    /// (Rebuilt rather than `retain` + `reserve`, which cost more wasm.)
+    #[cold]
+    #[inline(never)]
+    fn prune(&mut self) {
+        let live = self.0.iter().filter(|s| s.1.strong_count() > 0).count();
+        let old = mem::replace(
+            &mut self.0,
+            FxIndexSet::with_capacity_and_hasher(
+                2 * live + 2,
+                Default::default(),
+            ),
+        );
+        for subscriber in old {
+            if subscriber.1.strong_count() > 0 {
+                self.0.insert(subscriber);
+            }
+        }
     }
 
     pub fn unsubscribe(&mut self, subscriber: &AnySubscriber) {
