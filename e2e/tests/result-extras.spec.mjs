@@ -7,8 +7,8 @@ import { EN, h1, journeyUrl, RESULT_TITLE, SC001, optionLabel, resultComplete } 
 
 test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' });
 
-test('a cited line can be read in the source language, on demand', async ({ page }) => {
-  await page.clock.setFixedTime(new Date('2025-02-04T10:00:00-08:00'));
+test('a cited line can be read in the source language, on demand, and stays open as the clock ticks', async ({ page }) => {
+  await page.clock.install({ time: new Date('2025-02-04T10:00:00-08:00') });
   await page.goto(journeyUrl('open-request', 'result', SC001.answers));
   await expect(h1(page)).toHaveText(RESULT_TITLE);
   await page.getByText(EN.result.why_title).click();
@@ -23,6 +23,11 @@ test('a cited line can be read in the source language, on demand', async ({ page
   const firstCited = seed.slice(56, 60).find((l) => l.trim() !== '').trim();
   await expect(quote).toContainText(firstCited);
   await expectAccessible(page, 'result with an original text open');
+  // The result page rebuilds its view at each 30-second tick of its clock; the opened text stays.
+  await page.clock.fastForward(31_000);
+  await page.clock.fastForward(31_000);
+  await expect(quote).toBeVisible();
+  await expect(quote).toContainText(firstCited);
 });
 
 test('a link made with other rules opens and says the rules have changed', async ({ page }) => {

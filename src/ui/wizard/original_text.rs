@@ -48,10 +48,15 @@ fn cited_lines(text: &str, c: &Citation) -> String {
 pub fn OriginalText(cite: Citation) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
-    let state = RwSignal::new(State::Closed);
     let Some(seed) = SEEDS.get(usize::from(cite.seed)) else {
         return ().into_any();
     };
+    // A document fetched before is shown at once: the result page rebuilds its lists each tick
+    // of its clock, and an "Original text" the visitor opened must keep its text.
+    let cached = CACHE.with(|c| c.borrow().get(seed.file).cloned());
+    let state = RwSignal::new(cached.map_or(State::Closed, |text| {
+        State::Loaded(cited_lines(&text, &cite))
+    }));
     let on_toggle = move |_| {
         if state.get_untracked() != State::Closed {
             return;

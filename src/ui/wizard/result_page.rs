@@ -63,13 +63,18 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     // Public holidays come from the embedding page (`holidays=`), if it gave any; the answer and
     // the live clock count the same ones.
     let holidays = crate::ui::embed::use_holidays();
-    let view = Memo::new(move |_| {
-        let ctx = Context {
-            now: Some(now.get()),
-            holidays: &holidays,
-        };
-        result_view(journey, &answers, &ctx)
-    });
+    // Not compared with the last view: it depends only on the clock's tick (contact times move
+    // with it), so each tick is a new view, and comparing whole views cost wasm for nothing.
+    let view = Memo::new_with_compare(
+        move |_| {
+            let ctx = Context {
+                now: Some(now.get()),
+                holidays: &holidays,
+            };
+            result_view(journey, &answers, &ctx)
+        },
+        |_, _| true,
+    );
     let back_route = route_to(journey, Page::Check, answers);
 
     let headline_rows = move || {
