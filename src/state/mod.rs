@@ -6,6 +6,7 @@
 pub mod embed_config;
 pub mod kiosk_config;
 pub mod route;
+pub mod rules_age;
 pub mod stored;
 pub mod ui_language;
 pub(crate) mod url;

@@ -1,5 +1,6 @@
 //! Notices about the page itself: what in the link was not understood, that the rules changed
-//! since the link was made, that storage is unavailable. Shown once, above the page, as status
+//! since the link was made, that the rules are older than the build allows (`state::rules_age`),
+//! that storage is unavailable. Shown once, above the page, as status
 //! messages (announced politely, never stealing focus).
 
 use crate::i18n::td_string;
@@ -17,10 +18,22 @@ pub fn Notices() -> impl IntoView {
     let nav = use_navigation();
     let storage_failed = expect_context::<StorageHealth>().0;
     let set_aside = expect_context::<SetAside>().0;
-    // One line per distinct message, in the order the link produced them.
+    // Read once per visit: a page left open past the limit says so on the next visit.
+    let old_rules = crate::state::rules_age::old_rules(crate::ui::format::device_now());
+    // One line per distinct message: that the rules are old, then what the link produced, in
+    // its order.
     let route_notices = move || {
         let l = loc();
-        let mut texts: Vec<&'static str> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        if let Some(old) = old_rules {
+            texts.push(crate::ui::text::fill(
+                td_string!(l, wizard.rules_old),
+                &[
+                    ("date", &crate::ui::format::date_text(l, old.built_on)),
+                    ("days", &old.max_age_days.to_string()),
+                ],
+            ));
+        }
         for notice in nav.notices.get() {
             let text = match notice {
                 RouteNotice::UnknownJourney => td_string!(l, start.route_notice_journey),
@@ -31,8 +44,8 @@ pub fn Notices() -> impl IntoView {
                 RouteNotice::NewerLink => td_string!(l, wizard.newer_link),
                 RouteNotice::RulesChanged => td_string!(l, wizard.rules_changed),
             };
-            if !texts.contains(&text) {
-                texts.push(text);
+            if !texts.iter().any(|t| t == text) {
+                texts.push(text.to_string());
             }
         }
         texts
