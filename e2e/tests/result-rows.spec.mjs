@@ -12,23 +12,10 @@
 import { test, expect } from './fixtures.mjs';
 import { pageCover } from './a11y-helpers.mjs';
 import {
-  EN, RESULT_TITLE, h1, resultFacts, slotLabel, durationText, instantText, dateText, intlTag,
+  RESULT_TITLE, ROW_HEADINGS, h1, resultFacts, slotLabel, durationText, instantText, dateText, intlTag,
 } from './wizard-helpers.mjs';
 
-/** The heading of each row kind (locales/en.json, `result`). */
-const HEADINGS = {
-  route: EN.result.go_to,
-  reopen: EN.result.reopen_label,
-  offer_state: EN.result.offer_label,
-  coverage: EN.result.coverage_label,
-  filer: EN.result.filer_label,
-  severity: EN.result.severity_label,
-  response: EN.result.response_label,
-  contact_by: EN.result.contact_by,
-  language_now: EN.result.language_label,
-  language_opens: EN.result.language_opens,
-  agreement_expires: EN.result.agreement_expires,
-};
+const HEADINGS = ROW_HEADINGS;
 
 /** A row's value as the page writes it in English. */
 function rowText(row) {

@@ -12,7 +12,7 @@
 // policy/facts/response_targets.toml.
 import { test, expect, expectAccessible } from './fixtures.mjs';
 import {
-  EN, CHECK_TITLE, RESULT_TITLE, JOURNEY_TITLES, h1, answerAll, seeResult, resultFacts, slotLabel,
+  EN, ROW_HEADINGS, CHECK_TITLE, RESULT_TITLE, JOURNEY_TITLES, h1, answerAll, seeResult, resultFacts, slotLabel,
   durationText, instantText,
   dateText,
 } from './wizard-helpers.mjs';
@@ -56,15 +56,9 @@ const SCENARIOS = [
 ];
 
 /** Result-page row (term) of each expectation field that is an outcome slot. */
-const SLOT_ROWS = {
-  route: EN.result.go_to,
-  reopen: EN.result.reopen_label,
-  offer_state: EN.result.offer_label,
-  coverage: EN.result.coverage_label,
-  filer: EN.result.filer_label,
-  severity: EN.result.severity_label,
-  language_now: EN.result.language_label,
-};
+const SLOT_ROWS = Object.fromEntries(
+  ['route', 'reopen', 'offer_state', 'coverage', 'filer', 'severity', 'language_now'].map((f) => [f, ROW_HEADINGS[f]]),
+);
 
 for (const sc of SCENARIOS) {
   const answers = { ...sc.answers, ...(sc.complete ?? {}) };

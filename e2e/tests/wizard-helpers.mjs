@@ -40,6 +40,21 @@ export function zoneLabel(zone, lang = 'en') {
   return name && !name.startsWith('GMT') ? `${zoneId(zone)} (${name})` : zoneId(zone);
 }
 
+/** The heading of each kind of row of a result page's answer (locales/en.json, `result`). */
+export const ROW_HEADINGS = {
+  route: EN.result.go_to,
+  reopen: EN.result.reopen_label,
+  offer_state: EN.result.offer_label,
+  coverage: EN.result.coverage_label,
+  filer: EN.result.filer_label,
+  severity: EN.result.severity_label,
+  response: EN.result.response_label,
+  contact_by: EN.result.contact_by,
+  language_now: EN.result.language_label,
+  language_opens: EN.result.language_opens,
+  agreement_expires: EN.result.agreement_expires,
+};
+
 /** The label of an outcome slot value, e.g. slotLabel('route', 'ppac'). */
 export function slotLabel(slot, value) {
   const label = EN.slot[slot]?.[value];

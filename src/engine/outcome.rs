@@ -52,7 +52,7 @@ impl Response {
 }
 
 /// Things the visitor should know about the evaluation itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Notice {
     /// Business hours were used and no holiday list was given: public holidays are not known.
     HolidaysUnknown,

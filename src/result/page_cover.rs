@@ -125,7 +125,7 @@ enum Part {
     Row(RowKind),
     Section(Section),
     SourcesDiffer,
-    Notice(u8),
+    Notice(Notice),
     /// The language clock's face: open now, or closed (with or without an opening).
     Clock(bool),
 }
@@ -137,13 +137,7 @@ fn parts(journey: Journey, answers: &Answers, out: &Outcome, now: DateTime<Utc>)
     if !sources_differ(out).is_empty() {
         parts.push(Part::SourcesDiffer);
     }
-    parts.extend(out.notices.iter().map(|n| {
-        Part::Notice(match n {
-            Notice::HolidaysUnknown => 0,
-            Notice::ClockLooksWrong => 1,
-            Notice::TimeZoneNeeded => 2,
-        })
-    }));
+    parts.extend(out.notices.iter().copied().map(Part::Notice));
     if journey == Journey::LanguageHours {
         let ctx = Context {
             now: Some(now),
@@ -288,13 +282,7 @@ mod tests {
         if !view.sources_differ.is_empty() {
             parts.push(Part::SourcesDiffer);
         }
-        parts.extend(view.notices.iter().map(|n| {
-            Part::Notice(match n {
-                Notice::HolidaysUnknown => 0,
-                Notice::ClockLooksWrong => 1,
-                Notice::TimeZoneNeeded => 2,
-            })
-        }));
+        parts.extend(view.notices.iter().copied().map(Part::Notice));
         if let Some(clock) = &view.clock {
             parts.push(Part::Clock(clock.status == ClockStatus::OpenNow));
         }
