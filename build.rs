@@ -30,21 +30,29 @@ fn main() {
     }
 }
 
-/// The build's day (from `SOURCE_DATE_EPOCH`, which scripts/serve.sh and scripts/test.sh set to
-/// the last commit's time, so a build is reproducible; else today) and the age after which a page
-/// says its rules may be out of date (`SUPPORT_NAVIGATOR_RULES_MAX_AGE_DAYS`, default 180: the
-/// support pages change a few times a year).
+/// The build's day and the age after which a page says its rules may be out of date.
+///
+/// The day is `SOURCE_DATE_EPOCH` (scripts/env.sh sets it to the last commit's time, so a build
+/// of one commit is the same on any day), unless that is before 2020: some reproducible-build
+/// systems pin it to a fixed old date (Nix: 1980), which says nothing about the rules. Then, and
+/// without it, the day the build runs.
+///
+/// The age is `SUPPORT_NAVIGATOR_RULES_MAX_AGE_DAYS`, default 180 (the support pages change a
+/// few times a year); 0 turns the notice off.
 fn build_info() -> String {
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     println!("cargo:rerun-if-env-changed=SUPPORT_NAVIGATOR_RULES_MAX_AGE_DAYS");
+    const JAN_1_2020: u64 = 1_577_836_800;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => v
-            .trim()
-            .parse::<u64>()
-            .unwrap_or_else(|_| panic!("SOURCE_DATE_EPOCH={v:?} is not a number of seconds")),
-        Err(_) => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs()),
+        Ok(v) => match v.trim().parse::<u64>() {
+            Ok(s) if s >= JAN_1_2020 => s,
+            Ok(_) => now,
+            Err(_) => panic!("SOURCE_DATE_EPOCH={v:?} is not a number of seconds"),
+        },
+        Err(_) => now,
     };
     let max_age = match std::env::var("SUPPORT_NAVIGATOR_RULES_MAX_AGE_DAYS") {
         Ok(v) => v.trim().parse::<u32>().unwrap_or_else(|_| {
@@ -52,6 +60,8 @@ fn build_info() -> String {
         }),
         Err(_) => 180,
     };
+    // Off: a limit no clock the app trusts can pass.
+    let max_age = if max_age == 0 { 1_000_000 } else { max_age };
     let day = i64::try_from(seconds / 86_400).unwrap_or(0);
     let (y, m, d) = civil_from_days(day);
     format!(

@@ -49,6 +49,11 @@ test('compare plans answers "which plans give me…" and says how to buy', async
   await expect(premierRow.getByRole('cell').filter({ hasText: EN.result.differs }).first()).toBeVisible();
   const myRow = page.getByRole('row').filter({ hasText: EN.result.your_plan });
   await expect(myRow.getByRole('cell').filter({ hasText: EN.result.differs })).toHaveCount(0);
+  // ProDirect's critical cell reads the same as the Subscription's (A within 1 hour, around the
+  // clock, from another response table): not marked.
+  const prodirectRow = page.getByRole('row').filter({ hasText: optionLabel('plan', 'prodirect') });
+  await expect(prodirectRow.getByRole('cell').first()).toHaveText(await myRow.getByRole('cell').first().textContent());
+  await expect(prodirectRow.getByRole('cell').first()).not.toContainText(EN.result.differs);
   await expect(page.getByRole('heading', { name: EN.result.finder_title })).toBeVisible();
   // Around-the-clock for severity B: Premier and the Unified tiers (their B/Standard cells are 24/7).
   await page.getByLabel(EN.result.wish_b_24x7).check();

@@ -1,11 +1,12 @@
 // Time faults in the browser: the device clock and time zone are set by Playwright, and the
 // result page of journey 1 must show exactly the contact-by instant the engine computes natively
 // for that clock (`support-navigator-cli evaluate`, pinned by the golden tests in
-// src/hours/time_faults.rs), written in the customer's zone, or say that the clock looks wrong.
+// tests/hours_time_faults.rs), written in the customer's zone, or say that the clock looks wrong.
 // This checks the browser's half of the pipeline: reading the clock, the zone answer, the
 // deadline and Intl's formatting at quarter-hour offsets, DST gaps and overlaps, 29 February,
 // the turn of the year, and clocks decades off.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import { EN, RESULT_TITLE, SC001, h1, instantText, journeyUrl, resultComplete } from './wizard-helpers.mjs';
@@ -13,12 +14,25 @@ import { EN, RESULT_TITLE, SC001, h1, instantText, journeyUrl, resultComplete } 
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-/** The engine's outcome for `answers` at `now`, from the native CLI (built by trunk's hook). */
-function engineOutcome(answers, now) {
+/**
+ * The native CLI: the one trunk's build hook builds and runs for the content packs
+ * (scripts/content_packs.sh), so it matches the app under test. Built here, once, when this file
+ * is loaded and only if it is missing: a `cargo build` inside a test's 30 s could wait that long
+ * for cargo's lock on a busy machine.
+ */
+const CLI = (() => {
   const targetDir = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
   const bin = path.join(targetDir, 'debug', 'support-navigator-cli');
-  execFileSync('cargo', ['build', '--quiet', '--no-default-features', '--features', 'cli', '--bin', 'support-navigator-cli'], { cwd: ROOT });
-  const out = execFileSync(bin, ['evaluate', '-'], { cwd: ROOT, input: JSON.stringify({ ...answers, now }) });
+  if (!fs.existsSync(bin)) {
+    execFileSync('cargo', ['build', '--quiet', '--no-default-features', '--features', 'cli', '--bin', 'support-navigator-cli'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return bin;
+})();
+
+/** The engine's outcome for `answers` at `now`, from the native CLI. */
+function engineOutcome(answers, now) {
+  const out = execFileSync(CLI, ['evaluate', '-'], { cwd: ROOT, input: JSON.stringify({ ...answers, now }) });
   return JSON.parse(out.toString());
 }
 

@@ -5,7 +5,7 @@
 use crate::engine::{outcomes_by_plan, Answer, Answers, Context, Outcome};
 use crate::policy::data::{q, QUESTIONS};
 use crate::policy::text::TextId;
-use crate::result::headline::{rows, Row, RowKind};
+use crate::result::headline::{rows, Row, RowKind, RowValue};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanMatrix {
@@ -27,7 +27,7 @@ pub struct MatrixRow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MatrixCell {
     pub value: CellValue,
-    /// Differs from the visitor's own plan in this column.
+    /// Says something else than the visitor's own plan in this column (`CellValue::shown`).
     pub differs: bool,
 }
 
@@ -43,6 +43,20 @@ pub enum CellValue {
     Coverage(Row),
     /// The engine concluded neither.
     Nothing,
+}
+
+impl CellValue {
+    /// What the cell says: two cells that read the same are the same, whichever response table
+    /// they come from (Subscription A and ProDirect A are both one hour, around the clock).
+    pub fn shown(&self) -> [Option<RowValue>; 2] {
+        match self {
+            CellValue::Severity { severity, response } => {
+                [Some(severity.value()), response.map(|r| r.value())]
+            }
+            CellValue::Coverage(coverage) => [Some(coverage.value()), None],
+            CellValue::Nothing => [None, None],
+        }
+    }
 }
 
 fn cell_value(out: &Outcome) -> CellValue {
@@ -97,7 +111,8 @@ pub fn plan_matrix(answers: &Answers, ctx: &Context) -> PlanMatrix {
                     .iter()
                     .map(|col| {
                         let value = cell(plan, col);
-                        let differs = !is_mine && mine.is_some_and(|m| cell(m, col) != value);
+                        let differs =
+                            !is_mine && mine.is_some_and(|m| cell(m, col).shown() != value.shown());
                         MatrixCell { value, differs }
                     })
                     .collect(),

@@ -25,8 +25,8 @@ use crate::ui::wizard::{answer_text, route_to};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-/// The current instant, refreshed every minute while the result page is open (the live clock of
-/// the language journey and "open now" depend on it).
+/// The current instant, refreshed every 30 seconds while the result page is open (the live clock
+/// of the language journey, "open now" and "expect contact by" depend on it).
 fn use_now() -> ReadSignal<DateTime<Utc>> {
     let (now, set_now) = signal(crate::ui::format::device_now());
     if let Ok(handle) = set_interval_with_handle(
@@ -59,8 +59,8 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
     let now = use_now();
-    // Rebuilt only when the minute (or the answers) change: the view is a pure function.
-    // Public holidays come from the embedding page (`holidays=`), if it gave any; the answer and
+    // Rebuilt at each tick of the clock: the view is a pure function of the answers, the instant
+    // and the holidays. Public holidays come from the embedding page (`holidays=`), if it gave any; the answer and
     // the live clock count the same ones.
     let holidays = crate::ui::embed::use_holidays();
     // Not compared with the last view: it depends only on the clock's tick (contact times move
