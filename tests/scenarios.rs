@@ -445,19 +445,9 @@ fn path_problems(scn: &Scenario, journey: Journey) -> Vec<String> {
     )]
 }
 
-/// The row kind that shows a slot field, and the slot value id a row holds.
+/// The row kind that shows a scenario field.
 fn row_kind(field: &str) -> Option<RowKind> {
-    Some(match field {
-        "route" => RowKind::Route,
-        "coverage" => RowKind::Coverage,
-        "filer" => RowKind::Filer,
-        "severity" => RowKind::Severity,
-        "language_now" => RowKind::LanguageNow,
-        "reopen" => RowKind::Reopen,
-        "offer_state" => RowKind::OfferState,
-        "response" => RowKind::Response,
-        _ => return None,
-    })
+    RowKind::ALL.into_iter().find(|k| k.id() == field)
 }
 
 /// The id of the value a headline row of `view` shows for `field` (None: no such row).

@@ -26,7 +26,7 @@ use support_navigator::policy::data::{
 use support_navigator::policy::model::{QuestionKind, Section};
 use support_navigator::policy::text::TextId;
 use support_navigator::policy::Journey;
-use support_navigator::result::{result_view, Row, RowKind};
+use support_navigator::result::{result_view, Row};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -122,19 +122,7 @@ fn row_json(row: &Row, zone: Option<&str>) -> Value {
             .and_then(|s| s.values.get(usize::from(v)))
             .copied()
     };
-    let kind = match row.kind() {
-        RowKind::Route => "route",
-        RowKind::Reopen => "reopen",
-        RowKind::OfferState => "offer_state",
-        RowKind::Coverage => "coverage",
-        RowKind::Filer => "filer",
-        RowKind::Severity => "severity",
-        RowKind::Response => "response",
-        RowKind::ContactBy => "contact_by",
-        RowKind::LanguageNow => "language_now",
-        RowKind::LanguageOpens => "language_opens",
-        RowKind::AgreementExpires => "agreement_expires",
-    };
+    let kind = row.kind().id();
     match *row {
         Row::Route(v)
         | Row::Reopen(v)

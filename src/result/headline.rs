@@ -90,6 +90,23 @@ impl RowKind {
         RowKind::LanguageOpens,
         RowKind::AgreementExpires,
     ];
+
+    /// The kind's id: the outcome field it shows, as the CLI's JSON and the scenarios name it.
+    pub const fn id(self) -> &'static str {
+        match self {
+            RowKind::Route => "route",
+            RowKind::Reopen => "reopen",
+            RowKind::OfferState => "offer_state",
+            RowKind::Coverage => "coverage",
+            RowKind::Filer => "filer",
+            RowKind::Severity => "severity",
+            RowKind::Response => "response",
+            RowKind::ContactBy => "contact_by",
+            RowKind::LanguageNow => "language_now",
+            RowKind::LanguageOpens => "language_opens",
+            RowKind::AgreementExpires => "agreement_expires",
+        }
+    }
 }
 
 /// How a row's value is written.
