@@ -72,6 +72,28 @@ impl TextId {
         Self::offset(index::SECTIONS, i)
     }
     /// The title of source document `SEEDS[i]`.
+    /// What to do for a route value: "File a request in the Power Platform admin center".
+    pub fn route_action(route: u8) -> TextId {
+        Self::route_text(route, 0)
+    }
+    /// The text of the link that opens a route's site: "Open the Power Platform admin center".
+    pub fn route_open(route: u8) -> TextId {
+        Self::route_text(route, 1)
+    }
+    fn route_text(route: u8, offset: u16) -> TextId {
+        let values = SLOTS
+            .get(usize::from(crate::policy::data::s::ROUTE))
+            .map_or(0, |s| s.values.len());
+        if usize::from(route) < values {
+            TextId(index::ROUTES + 2 * u16::from(route) + offset)
+        } else {
+            TextId(u16::MAX)
+        }
+    }
+    /// One of the result page's own sentences, by its `index::page` number.
+    pub const fn page(n: u16) -> TextId {
+        TextId(n)
+    }
     pub fn document(i: usize) -> TextId {
         Self::offset(index::DOCUMENTS, i)
     }

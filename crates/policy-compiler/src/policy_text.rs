@@ -25,6 +25,10 @@ pub struct TextKeys {
     pub rules: usize,
     pub conflicts: usize,
     pub sections: usize,
+    /// First key of the route texts (action, then open, per route value).
+    pub routes: usize,
+    /// The result page's own sentences (`[page]`): name and number.
+    pub page: Vec<(String, usize)>,
 }
 
 impl TextKeys {
@@ -74,6 +78,39 @@ fn digits(s: &str) -> Vec<String> {
     }
     out.sort_unstable();
     out
+}
+
+/// Numbers the result page's own sentences: every key of the English file's `[page]` table, in
+/// key order. They travel in the content pack, not in the wasm, and every language must have them.
+pub fn page_keys(policy: &Path, errors: &mut Vec<String>, keys: &mut TextKeys) {
+    let path = policy.join("text").join("en.toml");
+    let table = std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|s| s.parse::<toml::Table>().map_err(|e| e.to_string()));
+    let page = match table {
+        Ok(t) => t.get("page").and_then(|p| p.as_table()).cloned(),
+        Err(e) => {
+            errors.push(format!("{}: {e}", path.display()));
+            return;
+        }
+    };
+    let Some(page) = page else {
+        errors.push("text/en.toml: no [page] table".into());
+        return;
+    };
+    for name in page.keys() {
+        if !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            errors.push(format!(
+                "text/en.toml: page key `{name}` must be snake_case"
+            ));
+            continue;
+        }
+        let n = keys.push(format!("page.{name}"));
+        keys.page.push((name.clone(), n));
+    }
 }
 
 /// Reads and checks every language file. Returns the texts per language, in key order.
@@ -154,7 +191,10 @@ pub fn load(policy: &Path, keys: &TextKeys, errors: &mut Vec<String>) -> Vec<Vec
                         "text/{lang}.toml: `{key}` has other placeholders than English"
                     ));
                 }
-                let numeric = key.starts_with("rules.") || key.starts_with("conflicts.");
+                let numeric = key.starts_with("rules.")
+                    || key.starts_with("conflicts.")
+                    || key.starts_with("page.")
+                    || key.starts_with("routes.");
                 if numeric && digits(src) != digits(tr) {
                     errors.push(format!(
                         "text/{lang}.toml: `{key}` has other numbers than English ({:?} vs {:?})",
@@ -201,6 +241,8 @@ pub fn index_code(keys: &TextKeys, texts: &[Vec<String>]) -> String {
          pub const RULES: u16 = {rules};\n\
          pub const CONFLICTS: u16 = {conflicts};\n\
          pub const SECTIONS: u16 = {sections};\n\
+         /// First route text: action (+0) and open (+1) for each route value, in value order.\n\
+         pub const ROUTES: u16 = {routes};\n\
          /// First text of each question: title, hint (+1), summary (+2), options (+3 …).\n\
          pub static QUESTIONS: &[u16] = &[{questions}];\n\
          /// First text of each slot's values.\n\
@@ -211,9 +253,20 @@ pub fn index_code(keys: &TextKeys, texts: &[Vec<String>]) -> String {
         rules = keys.rules,
         conflicts = keys.conflicts,
         sections = keys.sections,
+        routes = keys.routes,
         questions = list(&keys.question_base),
         slots = list(&keys.slot_base),
-    )
+    ) + &page_code(keys)
+}
+
+/// `pub mod page { pub const DECISION_NOT_COVERED: u16 = …; }`: the page sentences by name.
+fn page_code(keys: &TextKeys) -> String {
+    let mut s = String::from("/// The result page's own sentences (`[page]` in policy/text/<lang>.toml).\npub mod page {\n");
+    for (name, n) in &keys.page {
+        let _ = writeln!(s, "    pub const {}: u16 = {n};", name.to_uppercase());
+    }
+    s.push_str("}\n");
+    s
 }
 
 /// Every language's texts, for native builds only (the CLI writes the content packs from them).

@@ -206,6 +206,15 @@ fn number_texts(vars: &Vars, keys: &mut TextKeys) {
             keys.push(format!("slots.{id}.{v}"));
         }
     }
+    // What a result page tells the customer to do for each route: the decision ("File a request
+    // in …") and the text of the link that acts on it ("Open …"), two per route value.
+    if let Some((_, values, _)) = vars.slots.iter().find(|(id, _, _)| id == "route") {
+        keys.routes = keys.keys.len();
+        for v in &values.values {
+            keys.push(format!("routes.{v}.action"));
+            keys.push(format!("routes.{v}.open"));
+        }
+    }
 }
 
 fn question_code(q: &QuestionIn, vars: &Vars, errors: &mut Errors) -> String {
