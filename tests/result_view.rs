@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use support_navigator::engine::{Answers, Context};
 use support_navigator::policy::data::{q, v, QUESTIONS};
+use support_navigator::policy::text::TextId;
 use support_navigator::policy::Journey;
 use support_navigator::result::*;
 
@@ -121,7 +122,13 @@ fn the_matrix_marks_exactly_the_cells_that_differ_from_the_visitors_plan() {
     let impacts = QUESTIONS[usize::from(q::IMPACT)].options.len();
     let plans = QUESTIONS[usize::from(q::PLAN)].options.len();
     assert_eq!(matrix.impacts.len(), impacts);
-    assert_eq!(matrix.rows.len(), plans);
+    // "Unified, tier unknown" and "no plan" are answers, not plans: they are not rows unless
+    // they are the visitor's own answer (a subscription here).
+    assert_eq!(matrix.rows.len(), plans - 2);
+    for not_a_plan in [v::plan::UNIFIED_ENTERPRISE, v::plan::NONE] {
+        let id = TextId::option(q::PLAN, not_a_plan);
+        assert!(matrix.rows.iter().all(|r| r.plan != id), "{not_a_plan}");
+    }
     let mine: Vec<&MatrixRow> = matrix.rows.iter().filter(|r| r.mine).collect();
     assert_eq!(mine.len(), 1);
     let mine = mine[0];
@@ -134,7 +141,14 @@ fn the_matrix_marks_exactly_the_cells_that_differ_from_the_visitors_plan() {
     assert!(differing > 0, "some plan differs from a subscription");
     let critical = usize::from(v::impact::CRITICAL);
     let moderate = usize::from(v::impact::MODERATE);
-    let row = |plan: u8| &matrix.rows[usize::from(plan)];
+    let row = |plan: u8| {
+        let id = TextId::option(q::PLAN, plan);
+        matrix
+            .rows
+            .iter()
+            .find(|r| r.plan == id)
+            .expect("a row per plan")
+    };
     let one_hour_around_the_clock = |cell: &MatrixCell| {
         matches!(
             cell.value,
@@ -300,4 +314,63 @@ fn the_summary_justifies_the_severity_with_the_business_impact() {
             because: None
         })
     ));
+}
+
+/// "Why this answer" is read off the rules: the severity follows from the business impact the
+/// visitor chose, and a section never claims an answer the visitor did not give.
+#[test]
+fn each_section_says_which_of_the_visitors_answers_led_to_it() {
+    let ctx = Context {
+        now: at(2025, 2, 4, 18, 0),
+        holidays: &[],
+    };
+    let given = answers(&[
+        ("product", "ce_app"),
+        ("issue", "break_fix"),
+        ("preview", "ga"),
+        ("plan", "subscription"),
+        ("role", "admin"),
+        ("impact", "critical"),
+        ("region", "north_america"),
+        ("time_zone", "America/Los_Angeles"),
+        ("language", "english"),
+    ]);
+    let view = result_view(Journey::OpenRequest, &given, &ctx);
+    let severity = view
+        .sections
+        .iter()
+        .find(|s| s.gist.is_some_and(|g| g.kind() == RowKind::Severity))
+        .expect("a severity section");
+    let impact = Reason::Answered {
+        question: TextId::question_summary(q::IMPACT),
+        answer: TextId::option(q::IMPACT, v::impact::CRITICAL),
+    };
+    assert!(severity.because.contains(&impact), "{:?}", severity.because);
+    // The response time follows from the severity: the chain reads Critical → A → 1 hour.
+    let response = view
+        .sections
+        .iter()
+        .find(|s| s.gist.is_some_and(|g| g.kind() == RowKind::Response))
+        .expect("a response section");
+    let severity_a = Reason::Follows(Row::Severity(v::severity::A));
+    assert!(
+        response.because.contains(&severity_a),
+        "{:?}",
+        response.because
+    );
+    // Every reason is one of the visitor's own answers or another row of this answer.
+    for section in &view.sections {
+        for reason in &section.because {
+            let ok = match reason {
+                Reason::Answered { question, answer } => (0..QUESTIONS.len()).any(|q| {
+                    let q = q as u8;
+                    given.choice(q).is_some_and(|o| {
+                        *question == TextId::question_summary(q) && *answer == TextId::option(q, o)
+                    })
+                }),
+                Reason::Follows(row) => view.headline.contains(row) && Some(*row) != section.gist,
+            };
+            assert!(ok, "{reason:?} in {:?}", section.section);
+        }
+    }
 }

@@ -68,7 +68,8 @@ fn cmd_page_cover() -> Result<(), String> {
                 PageKind::Result => ("result", None),
             };
             // A result page also lists the answer's rows as the page must show them
-            // (e2e/tests/result-rows.spec.mjs).
+            // (e2e/tests/result-rows.spec.mjs): `fact` when among the key facts; otherwise the
+            // decision above them says it.
             let rows = (p.kind == PageKind::Result).then(|| {
                 let ctx = Context {
                     now: Some(p.now),
@@ -78,7 +79,11 @@ fn cmd_page_cover() -> Result<(), String> {
                 let zone = view.zone.map(|z| z.name());
                 view.headline
                     .iter()
-                    .map(|row| row_json(row, zone))
+                    .map(|row| {
+                        let mut json = row_json(row, zone);
+                        json["fact"] = json!(view.facts.contains(row));
+                        json
+                    })
                     .collect::<Vec<_>>()
             });
             json!({

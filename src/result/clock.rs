@@ -10,7 +10,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LanguageClock {
     pub status: ClockStatus,
-    /// The support windows of the next seven days, clipped to them.
+    /// The support windows that are open now or open within the next seven days, each whole
+    /// (never cut at either end, so no window is shorter than the region's hours).
     pub week: Vec<Window>,
 }
 
@@ -42,8 +43,17 @@ pub fn language_clock(answers: &Answers, ctx: &Context) -> Option<LanguageClock>
         }
     };
     let week_end = now.checked_add_signed(TimeDelta::days(7))?;
-    Some(LanguageClock {
-        status,
-        week: hours.windows_between(now, week_end, ctx.holidays),
-    })
+    // A window lasts less than a day, so scanning a day either side gets every window that
+    // overlaps the week whole; then keep those.
+    let day = TimeDelta::days(1);
+    let week = hours
+        .windows_between(
+            now.checked_sub_signed(day)?,
+            week_end.checked_add_signed(day)?,
+            ctx.holidays,
+        )
+        .into_iter()
+        .filter(|w| w.end > now && w.start < week_end)
+        .collect();
+    Some(LanguageClock { status, week })
 }

@@ -107,6 +107,22 @@ impl RowKind {
             RowKind::AgreementExpires => "agreement_expires",
         }
     }
+
+    /// The outcome slot a rule sets for this row; `None` for the rows the engine computes after
+    /// the rules (instants and the agreement's expiry).
+    pub const fn slot(self) -> Option<u8> {
+        Some(match self {
+            RowKind::Route => s::ROUTE,
+            RowKind::Reopen => s::REOPEN,
+            RowKind::OfferState => s::OFFER_STATE,
+            RowKind::Coverage => s::COVERAGE,
+            RowKind::Filer => s::FILER,
+            RowKind::Severity => s::SEVERITY,
+            RowKind::Response => s::RESPONSE,
+            RowKind::LanguageNow => s::LANGUAGE_NOW,
+            RowKind::ContactBy | RowKind::LanguageOpens | RowKind::AgreementExpires => return None,
+        })
+    }
 }
 
 /// How a row's value is written.

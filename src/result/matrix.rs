@@ -3,7 +3,7 @@
 //! visitor's own plan marked.
 
 use crate::engine::{outcomes_by_plan, Answer, Answers, Context, Outcome};
-use crate::policy::data::{q, QUESTIONS};
+use crate::policy::data::{q, v, QUESTIONS};
 use crate::policy::text::TextId;
 use crate::result::headline::{rows, Row, RowKind, RowValue};
 
@@ -72,6 +72,9 @@ fn cell_value(out: &Outcome) -> CellValue {
     }
 }
 
+/// Answers to the plan question that are not plans of their own.
+const NOT_PLANS: [u8; 2] = [v::plan::UNIFIED_ENTERPRISE, v::plan::NONE];
+
 pub fn plan_matrix(answers: &Answers, ctx: &Context) -> PlanMatrix {
     let impacts: Vec<u8> = (0..QUESTIONS
         .get(usize::from(q::IMPACT))
@@ -96,10 +99,15 @@ pub fn plan_matrix(answers: &Answers, ctx: &Context) -> PlanMatrix {
             .find(|(p, _)| *p == plan)
             .map_or(CellValue::Nothing, |(_, c)| c.clone())
     };
+    // Plans only: "Unified, tier not known" and "no plan" are answers, not plans one can compare
+    // or buy, so they get a row only when they are the visitor's own answer.
     let plans: Vec<u8> = columns
         .first()
-        .map(|c| c.iter().map(|(p, _)| *p).collect())
-        .unwrap_or_default();
+        .map(|c| c.iter().map(|(p, _)| *p).collect::<Vec<u8>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|&p| NOT_PLANS.iter().all(|&n| n != p) || mine == Some(p))
+        .collect();
     let rows = plans
         .into_iter()
         .map(|plan| {

@@ -8,19 +8,26 @@
 //! (`page_cover`) checks the same rows the page shows.
 
 pub mod clock;
+pub mod decision;
 pub mod explanations;
 pub mod headline;
 pub mod matrix;
+pub mod next_steps;
 pub mod page_cover;
 pub mod plan_finder;
+pub mod portals;
 pub mod summary;
+pub mod why;
 
 pub use clock::{ClockStatus, LanguageClock};
+pub use decision::Sentence;
 pub use explanations::{ConflictNote, Explanation, SectionView, TraceEntry};
 pub use headline::{ResponseTime, Row, RowKind, RowValue};
 pub use matrix::{CellValue, MatrixCell, MatrixRow, PlanMatrix};
+pub use next_steps::Step;
 pub use plan_finder::{BuyOption, BuyWay, Wish, WishAnswer};
 pub use summary::SummaryLine;
+pub use why::Reason;
 
 use crate::engine::outcome::Notice;
 use crate::engine::{evaluate_with, Answers, Context};
@@ -32,8 +39,14 @@ use crate::policy::Journey;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResultView {
     pub journey: Journey,
-    /// The answer: its rows, in order.
+    /// What to do, as the page's title: sentence by sentence.
+    pub decision: Vec<Sentence>,
+    /// The numbered next steps, at least one with a link.
+    pub steps: Vec<Step>,
+    /// The answer: its rows, in order (the ticket summary and the page cover read them).
     pub headline: Vec<Row>,
+    /// The key facts under the steps: the rows the decision does not say.
+    pub facts: Vec<Row>,
     /// The customer's time zone, for writing the rows' instants (None: UTC).
     pub zone: Option<CustomerZone>,
     /// Compare plans only: every plan × business impact.
@@ -60,9 +73,17 @@ pub struct ResultView {
 pub fn result_view(journey: Journey, answers: &Answers, ctx: &Context) -> ResultView {
     let out = evaluate_with(answers, ctx);
     let compare = journey == Journey::ComparePlans;
+    let rows = headline::rows(&out);
+    let sections = explanations::sections(&out, answers, &rows);
+    let documented = sections
+        .iter()
+        .find(|s| s.section == crate::policy::model::Section::Steps);
+    let decision = decision::sentences(&rows);
     ResultView {
         journey,
-        headline: headline::rows(&out),
+        facts: decision::key_facts(&rows, &decision),
+        decision,
+        steps: next_steps::steps(journey, &rows, documented),
         zone: answers.zone(q::TIME_ZONE),
         matrix: compare.then(|| matrix::plan_matrix(answers, ctx)),
         plan_finder: if compare {
@@ -80,8 +101,9 @@ pub fn result_view(journey: Journey, answers: &Answers, ctx: &Context) -> Result
             .flatten(),
         sources_differ: explanations::sources_differ(&out),
         notices: out.notices.clone(),
-        sections: explanations::sections(&out),
         summary: summary::lines(answers, &out),
         trace: explanations::trace(&out),
+        headline: rows,
+        sections,
     }
 }

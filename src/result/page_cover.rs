@@ -123,6 +123,10 @@ pub fn cover() -> Cover {
 enum Part {
     /// A row of the answer.
     Row(RowKind),
+    /// A kind of sentence of the decision (`Sentence::kind`).
+    Decision(u8),
+    /// A kind of next step (`Step::kind`).
+    Step(u8),
     Section(Section),
     SourcesDiffer,
     Notice(Notice),
@@ -132,8 +136,21 @@ enum Part {
 
 /// The parts of the result page of `journey` for this outcome, as the page builds them.
 fn parts(journey: Journey, answers: &Answers, out: &Outcome, now: DateTime<Utc>) -> Vec<Part> {
-    let mut parts: Vec<Part> = rows(out).iter().map(|r| Part::Row(r.kind())).collect();
-    parts.extend(sections(out).iter().map(|s| Part::Section(s.section)));
+    let rows = rows(out);
+    let mut parts: Vec<Part> = rows.iter().map(|r| Part::Row(r.kind())).collect();
+    let sections = sections(out, answers, &rows);
+    parts.extend(
+        crate::result::decision::sentences(&rows)
+            .iter()
+            .map(|s| Part::Decision(s.kind())),
+    );
+    let documented = sections.iter().find(|s| s.section == Section::Steps);
+    parts.extend(
+        crate::result::next_steps::steps(journey, &rows, documented)
+            .iter()
+            .map(|s| Part::Step(s.kind())),
+    );
+    parts.extend(sections.iter().map(|s| Part::Section(s.section)));
     if !sources_differ(out).is_empty() {
         parts.push(Part::SourcesDiffer);
     }
@@ -278,6 +295,8 @@ mod tests {
     /// The parts of a whole result page, read from the `ResultView` the page renders.
     fn view_parts(view: &crate::result::ResultView) -> Vec<Part> {
         let mut parts: Vec<Part> = view.headline.iter().map(|r| Part::Row(r.kind())).collect();
+        parts.extend(view.decision.iter().map(|s| Part::Decision(s.kind())));
+        parts.extend(view.steps.iter().map(|s| Part::Step(s.kind())));
         parts.extend(view.sections.iter().map(|s| Part::Section(s.section)));
         if !view.sources_differ.is_empty() {
             parts.push(Part::SourcesDiffer);
