@@ -136,11 +136,14 @@ pub fn embed_config(data: &[u8]) -> Result<(), String> {
     for p in &problems {
         warning_is_tame(p, p.param())?;
     }
-    if let Some(p) = problems
+    if let Some(ConfigProblem::AccentContrast { used, .. }) = problems
         .iter()
         .find(|p| matches!(p, ConfigProblem::AccentContrast { .. }))
     {
-        ensure!(config.accent.is_none(), "accent kept despite {p:?}");
+        ensure!(
+            config.accent == Some(*used),
+            "the adjusted accent {used:?} is not the one used"
+        );
     }
     // Next to the route's own parameters, neither disturbs the other.
     let (route, _) = Route::from_query(&input);

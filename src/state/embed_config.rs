@@ -146,6 +146,28 @@ impl Rgb {
         0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
     }
 
+    /// The colour a `t` (0 to 1) of the way from this one to `to`, channel by channel.
+    fn toward(self, to: Rgb, t: f64) -> Rgb {
+        // `as` saturates; the mix stays between the two channels anyway.
+        let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+        Rgb::new(mix(self.r, to.r), mix(self.g, to.g), mix(self.b, to.b))
+    }
+
+    /// The nearest colour of the same hue with at least `min` contrast on `background`: this one
+    /// moved step by step toward black on a light background, toward white on a dark one (the
+    /// far end always passes: black on white is 21:1, white on the dark theme 18:1).
+    pub fn nearest_with_contrast(self, background: Rgb, min: f64) -> Rgb {
+        let far = if background.relative_luminance() > 0.5 {
+            Rgb::new(0, 0, 0)
+        } else {
+            Rgb::new(0xff, 0xff, 0xff)
+        };
+        (0..=64)
+            .map(|step| self.toward(far, f64::from(step) / 64.0))
+            .find(|c| c.contrast_ratio(background) >= min)
+            .unwrap_or(far)
+    }
+
     /// WCAG 2.2 contrast ratio, 1 to 21, the same whichever colour is the foreground.
     pub fn contrast_ratio(self, other: Rgb) -> f64 {
         let (a, b) = (self.relative_luminance(), other.relative_luminance());
@@ -179,11 +201,13 @@ pub enum ConfigProblem {
     Theme(String),
     /// `accent` that is not 3 or 6 hex digits.
     AccentSyntax(String),
-    /// `accent` too faint on the theme's background; the ratio in hundredths (rounded down).
+    /// `accent` too faint on the theme's background; the ratio in hundredths (rounded down), and
+    /// the nearest colour that passes, which is used instead.
     AccentContrast {
         value: String,
         theme: Theme,
         ratio_hundredths: u32,
+        used: Rgb,
     },
     /// A `holidays` entry that is not a real `yyyy-mm-dd` date.
     Holiday(String),
@@ -211,7 +235,12 @@ impl ConfigProblem {
 impl fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let param = self.param();
-        write!(f, "Support Navigator: ignored {param}")?;
+        // A faint accent is not dropped but replaced by a readable one: say so.
+        let verb = match self {
+            ConfigProblem::AccentContrast { .. } => "adjusted",
+            _ => "ignored",
+        };
+        write!(f, "Support Navigator: {verb} {param}")?;
         match self {
             ConfigProblem::Embed(v) => write!(
                 f,
@@ -229,13 +258,15 @@ impl fmt::Display for ConfigProblem {
                 value,
                 theme,
                 ratio_hundredths,
+                used,
             } => write!(
                 f,
-                "=\"{value}\": its contrast with the {} background is {}.{:02}:1, below the {}:1 that keeps text readable (WCAG 2.2 AA). Using the default accent colour.",
+                "=\"{value}\": its contrast with the {} background is {}.{:02}:1, below the {}:1 that keeps text readable (WCAG 2.2 AA). Using {}, the nearest colour of the same hue that passes.",
                 theme.name(),
                 ratio_hundredths / 100,
                 ratio_hundredths % 100,
-                theme.min_accent_contrast_text()
+                theme.min_accent_contrast_text(),
+                used.to_hex()
             ),
             ConfigProblem::Holiday(v) => write!(
                 f,
@@ -291,11 +322,17 @@ impl EmbedConfig {
                     if ratio >= theme.min_accent_contrast() {
                         config.accent = Some(rgb);
                     } else {
+                        // A brand colour a little too light is made readable, not dropped: the
+                        // site keeps its colour, and the console says which one is used.
+                        let used = rgb
+                            .nearest_with_contrast(theme.background(), theme.min_accent_contrast());
+                        config.accent = Some(used);
                         problems.push(ConfigProblem::AccentContrast {
                             value: quoted(&value),
                             theme,
                             // `as` saturates; the ratio is between 1 and 21.
                             ratio_hundredths: (ratio * 100.0).floor() as u32,
+                            used,
                         });
                     }
                 }
@@ -456,11 +493,13 @@ mod tests {
     }
 
     #[test]
-    fn an_accent_too_faint_for_its_theme_is_dropped_with_the_ratio() {
-        // Yellow on white: 1.07:1.
+    fn an_accent_too_faint_for_its_theme_is_adjusted_and_the_ratio_reported() {
+        // Yellow on white: 1.07:1. The nearest yellow that passes 4.5:1 is used instead.
         let (config, problems) = EmbedConfig::parse("theme=light&accent=ffff00");
-        assert_eq!(config.accent, None);
         assert_eq!(config.theme, Some(Theme::Light));
+        let used = config.accent.expect("an adjusted accent");
+        assert!(used.contrast_ratio(Theme::Light.background()) >= 4.5);
+        assert!(used.r == used.g && used.b == 0, "still a yellow: {used:?}");
         assert!(matches!(
             problems.as_slice(),
             [ConfigProblem::AccentContrast {
@@ -469,15 +508,29 @@ mod tests {
                 ..
             }]
         ));
-        // The same yellow is fine on dark and on black; navy is the other way round.
-        assert!(accent("theme=dark&accent=ff0").is_some());
-        assert!(accent("theme=contrast&accent=ff0").is_some());
-        assert!(accent("theme=dark&accent=000080").is_none());
+        // The README's own snippet: 0a5fff on the dark theme (3.59:1) becomes a lighter blue.
+        let (config, problems) = EmbedConfig::parse("theme=dark&accent=0a5fff");
+        let used = config.accent.expect("an adjusted accent");
+        assert!(used.contrast_ratio(Theme::Dark.background()) >= 4.5);
+        assert!(used.b > used.r, "still a blue: {used:?}");
+        assert_eq!(problems.len(), 1);
+        // Only as far as needed: a colour just short of 4.5:1 moves little.
+        let near = Rgb::new(0x77, 0x77, 0x77).nearest_with_contrast(Theme::Light.background(), 4.5);
+        assert!(near.r >= 0x70, "{near:?}");
+        // The same yellow is fine as it is on dark and on black.
+        assert_eq!(
+            accent("theme=dark&accent=ff0"),
+            Some(Rgb::new(0xff, 0xff, 0))
+        );
+        assert_eq!(
+            accent("theme=contrast&accent=ff0"),
+            Some(Rgb::new(0xff, 0xff, 0))
+        );
         // The theme may come after the accent.
         assert!(EmbedConfig::parse("accent=ff0&theme=dark").1.is_empty());
         // Without a theme, the light background counts.
-        assert!(accent("accent=0a5fff").is_some());
-        assert!(accent("accent=8ab4f8").is_none());
+        assert_eq!(accent("accent=0a5fff"), Rgb::from_hex("0a5fff"));
+        assert_ne!(accent("accent=8ab4f8"), Rgb::from_hex("8ab4f8"));
     }
 
     #[test]
@@ -486,8 +539,14 @@ mod tests {
         let red = Rgb::new(0xff, 0, 0);
         let ratio = red.contrast_ratio(Theme::Contrast.background());
         assert!((ratio - 5.25).abs() < 0.01, "{ratio}");
-        assert!(accent("theme=contrast&accent=f00").is_none());
-        assert!(accent("theme=contrast&accent=ffcc00").is_some());
+        // So red is lightened until it reaches 7:1, and a yellow that already does is kept.
+        let used = accent("theme=contrast&accent=f00").expect("an adjusted accent");
+        assert_ne!(used, red);
+        assert!(used.contrast_ratio(Theme::Contrast.background()) >= 7.0);
+        assert_eq!(
+            accent("theme=contrast&accent=ffcc00"),
+            Rgb::from_hex("ffcc00")
+        );
     }
 
     #[test]

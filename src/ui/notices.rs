@@ -62,10 +62,13 @@ pub fn Notices() -> impl IntoView {
             view! { <p class="notice" role="status">{text}</p> }
         })
     };
+    let embedded = use_context::<crate::state::EmbedConfig>().is_some_and(|c| c.embedded);
     view! {
         {route_notices}
         {set_aside_notice}
-        {move || storage_failed.get().then(|| view! {
+        // Not in an embed: a cross-site frame's storage is partitioned or blocked by design, the
+        // answers travel in the URL as everywhere, and a docs visitor cannot act on the notice.
+        {move || (storage_failed.get() && !embedded).then(|| view! {
             <p class="notice" role="status">{move || td_string!(loc(), wizard.storage_unavailable)}</p>
         })}
     }
