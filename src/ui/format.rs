@@ -34,7 +34,7 @@ pub fn device_now() -> DateTime<Utc> {
 /// A calendar date, e.g. "4 February 2025" / "4 februari 2025".
 pub fn date_text(l: Locale, date: NaiveDate) -> String {
     let noon = date.and_hms_opt(12, 0, 0).map(|t| t.and_utc());
-    noon.and_then(|at| intl(l, at, "UTC", false))
+    noon.and_then(|at| intl(l, at, "UTC", Style::Date))
         .unwrap_or_else(|| iso_date::format(date))
 }
 
@@ -43,11 +43,24 @@ pub fn date_text(l: Locale, date: NaiveDate) -> String {
 /// Time (America/Los Angeles)" or "di 4 februari 2025 om 14:00 Pacific-standaardtijd (…)".
 pub fn instant_text(l: Locale, at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
     let zone_id = zone.map_or("UTC", |z| z.name());
-    match intl(l, at, zone_id, true) {
+    match intl(l, at, zone_id, Style::Instant) {
         Some(text) if zone.is_some() => format!("{text} ({})", zone_id.replace('_', " ")),
         Some(text) => text,
         None => iso_instant(at, zone),
     }
+}
+
+/// An instant in the customer's time zone (or UTC) as the decision says it: weekday, day, short
+/// month and time, e.g. "Wed 5 Feb, 01:00".
+pub fn short_instant_text(l: Locale, at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
+    intl(l, at, zone.map_or("UTC", |z| z.name()), Style::Short)
+        .unwrap_or_else(|| iso_instant(at, zone))
+}
+
+/// The time of day of an instant in the customer's time zone (or UTC): "18:00".
+pub fn time_text(l: Locale, at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
+    intl(l, at, zone.map_or("UTC", |z| z.name()), Style::Time)
+        .unwrap_or_else(|| iso_instant(at, zone))
 }
 
 /// A time zone as a picker and an answer list show it: its IANA id (the same in every language,
@@ -149,11 +162,17 @@ fn intl_tag(l: Locale) -> &'static str {
 
 /// What a formatter writes: a date, an instant with weekday, time and zone name, or only the
 /// zone's generic name.
-#[cfg(target_arch = "wasm32")]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Style {
     Date,
     Instant,
+    /// Weekday, day, short month and time, no zone: "Wed 5 Feb, 01:00" (the decision's time;
+    /// the key facts below it name the zone).
+    Short,
+    /// The time of day only: "18:00" (a window's end, on the same day as its start).
+    Time,
+    /// Only made in the browser (the zone picker's names come from `Intl`).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     ZoneName,
 }
 
@@ -188,6 +207,17 @@ fn new_formatter(tag: &str, zone: &str, style: Style) -> Option<wasm_bindgen::Js
     set("timeZone", zone)?;
     match style {
         Style::ZoneName => set("timeZoneName", "longGeneric")?,
+        Style::Time => {
+            set("hour", "numeric")?;
+            set("minute", "2-digit")?
+        }
+        Style::Short => {
+            set("weekday", "short")?;
+            set("day", "numeric")?;
+            set("month", "short")?;
+            set("hour", "numeric")?;
+            set("minute", "2-digit")?
+        }
         Style::Date | Style::Instant => {
             set("day", "numeric")?;
             set("month", "long")?;
@@ -242,14 +272,9 @@ fn intl_zone_name(_: Locale, _: &str) -> Option<String> {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn intl(l: Locale, at: DateTime<Utc>, zone: &str, with_time: bool) -> Option<String> {
+fn intl(l: Locale, at: DateTime<Utc>, zone: &str, style: Style) -> Option<String> {
     use js_sys::{Function, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
-    let style = if with_time {
-        Style::Instant
-    } else {
-        Style::Date
-    };
     let formatter = formatter(l, zone, style)?;
     let format: Function = Reflect::get(&formatter, &"format".into())
         .ok()?
@@ -262,7 +287,7 @@ fn intl(l: Locale, at: DateTime<Utc>, zone: &str, with_time: bool) -> Option<Str
 
 /// Outside the browser (native unit tests) there is no `Intl`: the ISO forms are used.
 #[cfg(not(target_arch = "wasm32"))]
-fn intl(_: Locale, _: DateTime<Utc>, _: &str, _: bool) -> Option<String> {
+fn intl(_: Locale, _: DateTime<Utc>, _: &str, _: Style) -> Option<String> {
     None
 }
 

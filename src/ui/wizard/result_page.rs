@@ -9,14 +9,15 @@ use crate::hours::CustomerZone;
 use crate::i18n::{td_string, Locale};
 use crate::policy::data::{citation_label, section_of};
 use crate::policy::model::Citation;
+use crate::policy::text::index::page;
 use crate::policy::text::TextId;
 use crate::policy::Journey;
 use crate::result::{
-    result_view, CellValue, ClockStatus, PlanMatrix, ResultView, Row, RowKind, RowValue,
-    SummaryLine,
+    result_view, CellValue, ClockStatus, PlanMatrix, Reason, ResultView, Row, RowKind, RowValue,
+    Sentence, Step, SummaryLine,
 };
 use crate::state::Page;
-use crate::ui::format::{date_text, instant_text};
+use crate::ui::format::{date_text, instant_text, short_instant_text, time_text};
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::RouteLink;
 use crate::ui::policy_text::use_policy_texts;
@@ -58,6 +59,7 @@ pub fn prepare(l: Locale, journey: Journey, answers: &Answers, holidays: &[chron
 pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
+    let texts = use_policy_texts();
     let now = use_now();
     // Rebuilt at each tick of the clock: the view is a pure function of the answers, the instant
     // and the holidays. Public holidays come from the embedding page (`holidays=`), if it gave any; the answer and
@@ -77,10 +79,14 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     );
     let back_route = route_to(journey, Page::Check, answers);
 
+    let decision = move || {
+        let l = loc();
+        view.with(|v| decision_text(l, texts, &v.decision, v.zone))
+    };
     let headline_rows = move || {
         let l = loc();
         view.with(|v| {
-            v.headline
+            v.facts
                 .iter()
                 .map(|row| (row_label(l, row.kind()), row_text(l, row, v.zone)))
                 .collect::<Vec<_>>()
@@ -92,146 +98,27 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             .map(|(k, v)| view! { <div class="answer__row"><dt>{k}</dt><dd>{v}</dd></div> })
             .collect_view()
     };
-    // The answer, announced once when the page shows (not again when the clock ticks).
+    // The decision, announced once when the page shows (not again when the clock ticks).
     if let Some(announcer) = use_context::<crate::ui::a11y::Announcer>() {
-        let (l, rows) = untrack(|| (loc(), headline_rows()));
-        let text = std::iter::once(td_string!(l, result.title).to_string())
-            .chain(rows.into_iter().map(|(k, v)| format!("{k}: {v}")))
-            .collect::<Vec<_>>()
-            .join(". ");
-        announcer.say(text);
+        let (l, text) = untrack(|| (loc(), decision()));
+        announcer.say(format!("{}. {text}", td_string!(l, result.title)));
     }
-
-    // The page is built in three stages, each in the task after the one before was painted, so
-    // that "See your answer" paints the answer itself quickly: (1) the back link, the heading and
-    // the answer, the first screenful; (2) everything below it; (3) the "Why this answer" list
-    // inside its closed disclosure, about 600 of the page's 1,000 nodes in journey 1 (at once if
-    // the visitor opens it first). A later stage only adds content below all that is shown, so
-    // nothing the visitor is reading moves; focus (on the h1) and the announcement of the answer
-    // are not affected.
-    let stage = RwSignal::new(1u8);
-    next_stage_after_paint(stage);
-    let below_answer = Memo::new(move |_| stage.get() >= 2);
-
-    view! {
-        <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
-        <h1 tabindex="-1">{move || td_string!(loc(), result.title)}</h1>
-        // Not a live region: the app's announcer says the answer once (above), and while
-        // support is open "expect contact by" changes every minute, which a live region would
-        // announce every minute.
-        <div class="answer">
-            <dl class="answer__list">{headline}</dl>
-        </div>
-        {move || below_answer.get().then(|| view! { <ResultDetails journey answers view stage /> })}
-    }
-}
-
-/// Everything below the answer (stage 2 of `ResultPage`): the plan matrix or live clock of some
-/// journeys, "sources differ", notices, the explanations by section, the ticket summary with
-/// Copy and Print, "Why this answer" (its list in stage 3) and "Start again".
-#[component]
-fn ResultDetails(
-    journey: Journey,
-    answers: Answers,
-    view: Memo<ResultView>,
-    stage: RwSignal<u8>,
-) -> impl IntoView {
-    let language = use_language();
-    let loc = move || locale(language.get());
-    let restart = route_to(journey, Page::Next, Answers::new());
-    let sections = move || {
+    let on_kiosk = use_context::<crate::state::KioskConfig>().is_some_and(|k| k.enabled);
+    let steps = move || {
         let l = loc();
+        let answers = answers;
         view.with(|v| {
-            v.sections
+            v.steps
                 .iter()
-                .map(|section| {
-                    let heading = format!("section-{}", section.section.id());
-                    let labelled_by = heading.clone();
-                    let items = section
-                        .items
-                        .iter()
-                        .map(|e| view! { <li>{explanation_text(e.text)} " " <Sources cites=e.cites with_original=false /></li> })
-                        .collect_view();
-                    view! {
-                        <section class="result-section" aria-labelledby=labelled_by>
-                            <h2 id=heading>{section_title(l, section.section)}</h2>
-                            <ul class="result-list">{items}</ul>
-                        </section>
-                    }
-                })
+                .map(|step| view! { <li>{step_view(l, texts, step, &answers, on_kiosk)}</li> })
                 .collect_view()
         })
-    };
-
-    let texts = use_policy_texts();
-    let differ = move || {
-        let l = loc();
-        let notes = view.with(|v| v.sources_differ.clone());
-        (!notes.is_empty()).then(|| {
-            let items = notes
-                .into_iter()
-                .map(|note| view! { <li>{texts.get(note.text)} " (" {note.id} ")"</li> })
-                .collect_view();
-            view! {
-                <section class="notice notice--differ" aria-labelledby="sources-differ">
-                    <h2 id="sources-differ">{td_string!(l, result.sources_differ)}</h2>
-                    <ul>{items}</ul>
-                </section>
-            }
-        })
-    };
-
-    let notices = move || {
-        let l = loc();
-        view.with(|v| {
-            v.notices
-                .iter()
-                .map(|n| {
-                    let text = match n {
-                        Notice::HolidaysUnknown => td_string!(l, result.notice_holidays),
-                        Notice::ClockLooksWrong => td_string!(l, result.notice_clock),
-                        Notice::TimeZoneNeeded => td_string!(l, result.notice_zone),
-                    };
-                    view! { <p class="notice">{text}</p> }
-                })
-                .collect_view()
-        })
-    };
-
-    // "Why this answer": its list is stage 3, or built at once if the visitor opens it first.
-    let trace_built = Memo::new(move |_| stage.get() >= LAST_STAGE);
-    let trace = move || {
-        trace_built.get().then(|| {
-            let l = loc();
-            view.with(|v| {
-                v.trace
-                    .iter()
-                    .map(|entry| {
-                        let overridden = entry.overridden;
-                        view! {
-                            <li class:trace--overridden=overridden>
-                                <span class="trace__id">{entry.label.clone()}</span> " "
-                                {explanation_text(entry.explanation.text)}
-                                {overridden.then(|| view! { " " <em>{td_string!(l, result.overridden)}</em> })}
-                                " " <Sources cites=entry.explanation.cites with_original=true />
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            })
-        })
-    };
-    let open_trace = move |_| {
-        if stage.get_untracked() < LAST_STAGE {
-            stage.set(LAST_STAGE);
-        }
     };
 
     let summary_text = Memo::new(move |_| {
         let l = loc();
         view.with(|v| ticket_summary(l, &answers, &v.summary, v.zone))
     });
-    let on_kiosk = use_context::<crate::state::KioskConfig>().is_some_and(|k| k.enabled);
     // None until the first copy; then whether the browser accepted it (it may refuse: no
     // permission, an iframe without clipboard-write, an insecure origin).
     let copied = RwSignal::new(None::<bool>);
@@ -247,25 +134,35 @@ fn ResultDetails(
         let _ = window().print();
     };
 
-    let extra = match journey {
-        Journey::ComparePlans => view! {
-            <PlanMatrixTable view />
-            <crate::ui::wizard::plan_finder::PlanFinder view />
-        }
-        .into_any(),
-        Journey::LanguageHours => view! { <LanguageClock view /> }.into_any(),
-        _ => ().into_any(),
-    };
+    // The page is built in three stages, each in the task after the one before was painted, so
+    // that "See your answer" paints the answer itself quickly: (1) the decision, the steps, the
+    // summary with Copy and the key facts, the first screenful (Copy comes before the facts so
+    // that it is within the first two screens of a phone); (2) the closed sections below;
+    // (3) the rules for support staff inside their closed disclosure (at once if the visitor
+    // opens it first). A later stage only adds content below all that is shown, so nothing the
+    // visitor is reading moves; focus (on the h1) and the announcement are not affected.
+    let stage = RwSignal::new(1u8);
+    next_stage_after_paint(stage);
+    let below_answer = Memo::new(move |_| stage.get() >= 2);
+    let page_text = move |n: u16| texts.get(TextId::page(n));
+
     view! {
-        // Kiosk mode only: the result as a QR code to take along.
-        <crate::ui::kiosk::ContinueOnPhone />
-        {extra}
-        {differ}
-        {notices}
-        {sections}
-        <section class="result-section" aria-labelledby="summary-title">
+        <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
+        // Not a live region: the app's announcer says the decision once (above), and while
+        // support is open "expect contact by" changes every minute.
+        <h1 tabindex="-1" class="decision">
+            <span class="decision__caption">{move || td_string!(loc(), result.title)}</span>
+            " " <span class="decision__text">{decision}</span>
+        </h1>
+        <section class="next-steps" aria-labelledby="steps-title">
+            <h2 id="steps-title">{move || page_text(page::STEPS_TITLE)}</h2>
+            <ol class="steps">{steps}</ol>
+            // Kiosk mode only: the links as a QR code to take along.
+            {on_kiosk.then(|| view! { <p class="steps__kiosk">{move || page_text(page::KIOSK_SCAN)}</p> })}
+            <crate::ui::kiosk::ContinueOnPhone />
+        </section>
+        <section class="result-section summary" aria-labelledby="summary-title" id="summary">
             <h2 id="summary-title">{move || td_string!(loc(), result.summary_title)}</h2>
-            <pre class="ticket-summary" tabindex="0">{move || summary_text.get()}</pre>
             // On a kiosk the clipboard and the printer are shared with the next visitor: the
             // summary travels by the QR code instead.
             {(!on_kiosk).then(|| view! {
@@ -275,11 +172,294 @@ fn ResultDetails(
                 </div>
             })}
             <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { td_string!(loc(), result.copied) } else { td_string!(loc(), result.copy_failed) })}</p>
+            <details class="summary__text">
+                <summary>{move || page_text(page::SUMMARY_SHOW)}</summary>
+                <pre class="ticket-summary" tabindex="0">{move || summary_text.get()}</pre>
+            </details>
         </section>
+        // No key facts when the decision says everything (the language journey's answer).
+        {move || view.with(|v| !v.facts.is_empty()).then(|| view! {
+            <section class="answer" aria-labelledby="facts-title">
+                <h2 id="facts-title">{move || page_text(page::FACTS_TITLE)}</h2>
+                <dl class="answer__list">{headline}</dl>
+            </section>
+        })}
+        {move || below_answer.get().then(|| view! { <ResultDetails journey answers=answers view stage /> })}
+    }
+}
+
+/// The decision, sentence by sentence, in the reader's language.
+fn decision_text(
+    l: Locale,
+    texts: crate::ui::policy_text::PolicyTexts,
+    sentences: &[Sentence],
+    zone: Option<CustomerZone>,
+) -> String {
+    let page_text = |n: u16| texts.get(TextId::page(n));
+    let time = |at| short_instant_text(l, at, zone);
+    sentences
+        .iter()
+        .map(|sentence| {
+            let text = sentence.text().map(|t| texts.get(t)).unwrap_or_default();
+            match *sentence {
+                Sentence::NotCovered => page_text(page::DECISION_NOT_COVERED),
+                Sentence::NeedsPlan => page_text(page::DECISION_NEEDS_PLAN),
+                Sentence::Choose(_) => {
+                    fill(&page_text(page::DECISION_CHOOSE), &[("severity", &text)])
+                }
+                Sentence::ContactBy {
+                    at,
+                    in_english_until: None,
+                } => fill(
+                    &page_text(page::DECISION_CONTACT_BY),
+                    &[("time", &time(at))],
+                ),
+                Sentence::ContactBy {
+                    at,
+                    in_english_until: Some(opens),
+                } => fill(
+                    &page_text(page::DECISION_CONTACT_ENGLISH),
+                    &[("time", &time(at)), ("opens", &time(opens))],
+                ),
+                Sentence::LanguageOpens(at) => fill(
+                    &page_text(page::DECISION_LANGUAGE_OPENS),
+                    &[("time", &time(at))],
+                ),
+                // A route's action or a slot value's name, made a sentence.
+                _ => fill(&page_text(page::DECISION_SENTENCE), &[("text", &text)]),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One next step: its text, with its link (an outside address, this page's summary, or another
+/// journey). On a kiosk an outside address is not a link: the QR code carries the page instead.
+fn step_view(
+    l: Locale,
+    texts: crate::ui::policy_text::PolicyTexts,
+    step: &Step,
+    answers: &Answers,
+    on_kiosk: bool,
+) -> AnyView {
+    let page_text = move |n: u16| texts.get(TextId::page(n));
+    match *step {
+        Step::Open { route, url } => {
+            let label = texts.get(TextId::route_open(route));
+            if on_kiosk {
+                view! { <span class="step__link">{label}</span> " " <span class="step__url">{url}</span> }.into_any()
+            } else {
+                // Inside an embed the portal cannot open in the frame: it opens in a new tab.
+                let target = crate::ui::embed::is_widget().then_some("_blank");
+                view! { <a href=url target=target rel="noopener">{label}</a> }.into_any()
+            }
+        }
+        Step::Documented(e) => view! { {explanation_text(e.text)} }.into_any(),
+        Step::ReopenThere => page_text(page::STEP_REOPEN_THERE).into_any(),
+        Step::PasteSummary => {
+            view! { <a href="#summary">{page_text(page::STEP_PASTE)}</a> }.into_any()
+        }
+        Step::Journey(j) => {
+            let label = if j == Journey::ComparePlans {
+                page_text(page::STEP_COMPARE)
+            } else {
+                page_text(page::STEP_FIND_ROUTE)
+            };
+            let route = route_to(j, Page::Next, *answers);
+            let _ = l;
+            view! { <RouteLink route=route>{label}</RouteLink> }.into_any()
+        }
+    }
+}
+
+/// Everything below the summary (stage 2 of `ResultPage`), each part closed under a one-line
+/// title: the plan matrix or live clock of some journeys, the notices, the explanations by
+/// section with their numbered sources, where Microsoft's pages differ, and the rules for support
+/// staff (their list in stage 3); then "Start again".
+#[component]
+fn ResultDetails(
+    journey: Journey,
+    answers: Answers,
+    view: Memo<ResultView>,
+    stage: RwSignal<u8>,
+) -> impl IntoView {
+    let language = use_language();
+    let loc = move || locale(language.get());
+    let texts = use_policy_texts();
+    let page_text = move |n: u16| texts.get(TextId::page(n));
+    let restart = route_to(journey, Page::Next, Answers::new());
+    let _ = &answers;
+    let sections = move || {
+        let l = loc();
+        view.with(|v| {
+            v.sections
+                .iter()
+                .map(|section| {
+                    let id = section.section.id();
+                    let gist = section.gist.map(|row| format!(": {}", row_text(l, &row, v.zone)));
+                    let items = section
+                        .items
+                        .iter()
+                        .zip(&section.notes)
+                        .map(|(e, notes)| {
+                            let refs = notes
+                                .iter()
+                                .map(|n| {
+                                    let href = format!("#src-{id}-{n}");
+                                    let label = fill(&page_text(page::NOTE_LABEL), &[("n", &n.to_string())]);
+                                    view! { <sup><a href=href aria-label=label>{n.to_string()}</a></sup> }
+                                })
+                                .collect_view();
+                            view! { <li>{explanation_text(e.text)} {refs}</li> }
+                        })
+                        .collect_view();
+                    let sources = section
+                        .sources
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            let anchor = format!("src-{id}-{}", i + 1);
+                            view! { <li id=anchor><Source cite=*c /></li> }
+                        })
+                        .collect_view();
+                    // "This follows from your answers: Business impact: Critical", read off the
+                    // rules in the core (`result::why`).
+                    let because = (!section.because.is_empty()).then(|| {
+                        let answered = section
+                            .because
+                            .iter()
+                            .map(|reason| {
+                                let (label, value) = match *reason {
+                                    Reason::Answered { question, answer } => {
+                                        (texts.get(question).to_owned(), texts.get(answer).to_owned())
+                                    }
+                                    Reason::Follows(row) => {
+                                        (row_label(l, row.kind()).to_owned(), row_text(l, &row, v.zone))
+                                    }
+                                };
+                                view! { <li>{label} ": " {value}</li> }
+                            })
+                            .collect_view();
+                        view! {
+                            <p class="because__intro">{page_text(page::BECAUSE_INTRO)}</p>
+                            <ul class="because">{answered}</ul>
+                        }
+                    });
+                    view! {
+                        <details class="result-section">
+                            <summary>{section_title(l, section.section)}{gist}</summary>
+                            {because}
+                            <ul class="result-list">{items}</ul>
+                            <h3 class="sources__title">{page_text(page::SOURCES_TITLE)}</h3>
+                            <ol class="sources">{sources}</ol>
+                        </details>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let differ = move || {
+        let notes = view.with(|v| v.sources_differ.clone());
+        (!notes.is_empty()).then(|| {
+            let items = notes
+                .into_iter()
+                .map(|note| view! { <li>{texts.get(note.text)}</li> })
+                .collect_view();
+            view! {
+                <details class="result-section notice--differ">
+                    <summary>{page_text(page::DIFFER_TITLE)}</summary>
+                    <ul>{items}</ul>
+                </details>
+            }
+        })
+    };
+
+    // Notices that make the answer itself less certain (a wrong clock, no time zone) come first;
+    // the holiday caveat, which only qualifies a business-hours time, after the sections.
+    let notices = move |caveat: bool| {
+        let l = loc();
+        view.with(|v| {
+            v.notices
+                .iter()
+                .filter(|n| (**n == Notice::HolidaysUnknown) == caveat)
+                .map(|n| {
+                    let text = match n {
+                        Notice::HolidaysUnknown => td_string!(l, result.notice_holidays),
+                        Notice::ClockLooksWrong => td_string!(l, result.notice_clock),
+                        Notice::TimeZoneNeeded => td_string!(l, result.notice_zone),
+                    };
+                    view! { <p class="notice">{text}</p> }
+                })
+                .collect_view()
+        })
+    };
+
+    // The rules for support staff: their list is stage 3, or built at once if opened first.
+    let trace_built = Memo::new(move |_| stage.get() >= LAST_STAGE);
+    let trace = move || {
+        trace_built.get().then(|| {
+            let l = loc();
+            view.with(|v| {
+                v.trace
+                    .iter()
+                    .map(|entry| {
+                        let overridden = entry.overridden;
+                        view! {
+                            <li class:trace--overridden=overridden>
+                                <span class="trace__id">{entry.label.clone()}</span> " "
+                                {explanation_text(entry.explanation.text)}
+                                {overridden.then(|| view! { " " <em>{td_string!(l, result.overridden)}</em> })}
+                                " " <StaffSources cites=entry.explanation.cites />
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let open_trace = move |_| {
+        if stage.get_untracked() < LAST_STAGE {
+            stage.set(LAST_STAGE);
+        }
+    };
+
+    let extra = match journey {
+        // Closed like the sections: the decision above answers for the visitor's own plan.
+        Journey::ComparePlans => view! {
+            <details class="result-section">
+                <summary>{move || td_string!(loc(), result.matrix_caption)}</summary>
+                <PlanMatrixTable view />
+            </details>
+            <details class="result-section">
+                <summary>{move || td_string!(loc(), result.finder_title)}</summary>
+                <crate::ui::wizard::plan_finder::PlanFinder view />
+            </details>
+        }
+        .into_any(),
+        Journey::LanguageHours => view! { <LanguageClock view /> }.into_any(),
+        _ => ().into_any(),
+    };
+    let checked = move || {
+        crate::result::portals::checked().map(|d| {
+            fill(
+                &page_text(page::LINKS_CHECKED),
+                &[("date", &date_text(loc(), d))],
+            )
+        })
+    };
+    view! {
+        {move || notices(false)}
+        {extra}
+        <h2 class="details__title">{move || page_text(page::DETAILS_TITLE)}</h2>
+        {sections}
+        {move || notices(true)}
+        {differ}
         <details class="trace" on:toggle=open_trace>
-            <summary>{move || td_string!(loc(), result.why_title)}</summary>
+            <summary>{move || page_text(page::STAFF_TITLE)}</summary>
             <ol class="trace__list">{trace}</ol>
         </details>
+        <p class="links-checked">{checked}</p>
         <p><RouteLink route=restart>{move || td_string!(loc(), result.start_again)}</RouteLink></p>
     }
 }
@@ -307,11 +487,22 @@ fn explanation_text(text: TextId) -> impl IntoView {
     view! { <span class="rule-text">{move || texts.get(text)}</span> }
 }
 
-/// The citations of a statement: document, section and lines. `with_original` adds the "Original
-/// text" disclosure; it is used in the trace only, so the main result does not fill the keyboard
-/// path with one tab stop per citation.
+/// A numbered source of a section: the document's title and section, in the reader's language,
+/// with the cited lines in the original ("Original text").
 #[component]
-fn Sources(cites: &'static [Citation], with_original: bool) -> impl IntoView {
+fn Source(cite: Citation) -> impl IntoView {
+    let texts = use_policy_texts();
+    let title = move || texts.get(TextId::document(usize::from(cite.seed)));
+    let section = move || section_of(&cite).map(|i| texts.get(TextId::section(i)));
+    view! {
+        <cite>{title} " — " {section}</cite>
+        <crate::ui::wizard::original_text::OriginalText cite=cite />
+    }
+}
+
+/// The citations of a rule, for support staff: document, section and the lines cited.
+#[component]
+fn StaffSources(cites: &'static [Citation]) -> impl IntoView {
     let language = use_language();
     let loc = move || locale(language.get());
     let items = cites
@@ -319,12 +510,11 @@ fn Sources(cites: &'static [Citation], with_original: bool) -> impl IntoView {
         .map(|c| {
             let texts = use_policy_texts();
             let title = move || texts.get(TextId::document(usize::from(c.seed)));
-            let section = move || section_of(c).map(|i| texts.get(TextId::section(i)));
             let label = citation_label(c);
             view! {
                 <span class="source">
-                    <cite>{title} " — " {section}</cite> " " <span class="source__lines">"(" {label} ")"</span>
-                    {with_original.then(|| view! { <crate::ui::wizard::original_text::OriginalText cite=*c /> })}
+                    <cite>{title}</cite> " " <span class="source__lines">"(" {label} ")"</span>
+                    <crate::ui::wizard::original_text::OriginalText cite=*c />
                 </span>
             }
         })
@@ -481,7 +671,7 @@ fn matrix_table(
                         view! {
                             <td class:matrix__differs=differs>
                                 {cell_text(l, &cell.value)}
-                                {differs.then(|| view! { <span class="visually-hidden">" " {td_string!(l, result.differs)}</span> })}
+                                {differs.then(|| view! { <span class="matrix__note">{td_string!(l, result.differs)}</span> })}
                             </td>
                         }
                     })
@@ -521,7 +711,10 @@ fn LanguageClock(view: Memo<ResultView>) -> impl IntoView {
             ClockStatus::OpenNow => Some(td_string!(l, result.open_now).to_string()),
             ClockStatus::OpensIn { minutes, .. } => Some(fill(
                 td_string!(l, result.opens_in),
-                &[("time", &format!("{}:{:02}", minutes / 60, minutes % 60))],
+                &[
+                    ("h", &(minutes / 60).to_string()),
+                    ("mm", &format!("{:02}", minutes % 60)),
+                ],
             )),
             ClockStatus::NoOpening => None,
         }
@@ -531,7 +724,7 @@ fn LanguageClock(view: Memo<ResultView>) -> impl IntoView {
         let (windows, zone) = view.with(|v| (v.clock.as_ref().map(|c| c.week.clone()), v.zone));
         let items = windows?
             .into_iter()
-            .map(|w| view! { <li>{instant_text(l, w.start, zone)} " – " {instant_text(l, w.end, zone)}</li> })
+            .map(|w| view! { <li>{short_instant_text(l, w.start, zone)} " – " {time_text(l, w.end, zone)}</li> })
             .collect_view();
         Some(view! {
             <h3>{td_string!(l, result.week_title)}</h3>
