@@ -15,7 +15,7 @@
 // language loses them.
 import { test, expect } from './fixtures.mjs';
 import { LANGUAGES, catalogue, pageCover } from './a11y-helpers.mjs';
-import { SC001, journeyUrl } from './wizard-helpers.mjs';
+import { SC001, journeyUrl, resultHeading } from './wizard-helpers.mjs';
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const cover = pageCover();
@@ -78,7 +78,7 @@ for (const lang of LANGUAGES) {
       await expect(h1(page)).toHaveText(T.wizard.check_title);
       await page.getByRole('link', { name: T.wizard.see_result, exact: true }).focus();
       await page.keyboard.press('Enter');
-      await expect(h1(page)).toHaveText(T.result.title);
+      await expect(h1(page)).toHaveText(resultHeading(T));
       await expect(h1(page)).toBeFocused();
       await backLink(page).click();
       await expect(h1(page)).toHaveText(T.wizard.check_title);
@@ -142,17 +142,16 @@ for (const lang of LANGUAGES) {
       await page.goto(`${journeyUrl(SC001.journey, 'check', SC001.answers)}&lang=${lang}`);
       await expect(h1(page)).toHaveText(T.wizard.check_title);
       await page.getByRole('link', { name: T.wizard.see_result, exact: true }).click();
-      await expect(h1(page)).toHaveText(T.result.title);
-      const contactBy = page.locator('.answer__row')
-        .filter({ has: page.getByRole('term').filter({ hasText: T.result.contact_by }) })
-        .getByRole('definition');
+      await expect(h1(page)).toHaveText(resultHeading(T));
+      // The decision says when to expect contact ("Expect contact by Tue 4 Feb, 14:00.").
+      const decision = page.locator('h1 .decision__text');
       const spokenWith = (text) => page.evaluate((t) => window.__spoken.filter((s) => s.includes(t)), text);
-      await expect.poll(() => spokenWith(T.result.contact_by)).toHaveLength(1);
-      const first = await contactBy.textContent();
+      await expect.poll(() => spokenWith(`${T.result.title}. `)).toHaveLength(1);
+      const first = await decision.textContent();
       // Three minutes later the deadline on screen has moved on, and nothing was said again.
       await page.clock.runFor(3 * 60_000);
-      await expect(contactBy).not.toHaveText(first);
-      expect(await spokenWith(T.result.contact_by)).toHaveLength(1);
+      await expect(decision).not.toHaveText(first);
+      expect(await spokenWith(`${T.result.title}. `)).toHaveLength(1);
     });
 
     test('focus reaches the first question\'s h1 even when its policy texts arrive late', async ({ page }) => {
@@ -180,10 +179,10 @@ for (const lang of LANGUAGES) {
       // Screen readers announce changes to a live region that already exists, not a new one.
       await expect(page.getByRole('status').filter({ hasText: /^$/ })).not.toHaveCount(0);
       await page.getByRole('link', { name: T.wizard.see_result, exact: true }).click();
-      await expect(h1(page)).toHaveText(T.result.title);
+      await expect(h1(page)).toHaveText(resultHeading(T));
       const announced = page.getByRole('status').filter({ hasText: new RegExp(`^${escape(T.result.title)}\\. `) });
       await expect(announced).toHaveCount(1);
-      for (const text of [T.result.go_to, T.slot.route.ppac, T.slot.severity.b]) {
+      for (const text of [T.routes.ppac.action, T.slot.severity.b]) {
         await expect(announced).toContainText(text);
       }
       // Leaving the result empties it, so coming back announces the answer again.

@@ -12,14 +12,19 @@
 // with its texts loaded) before axe runs in the app's document. A failure names the language,
 // mode, page and link.
 //
+// On every result page of the cover, in every language and mode, the customer's text (all of it,
+// closed sections included; not the disclosure for support staff) has no conflict code, source
+// document number or rule id.
+//
 // Besides the deep links, one journey per language is walked with the keyboard in each mode, axe
 // on every page, focus on each new page's heading; and a planted violation shows that the runners
 // report one.
 import { test, expect } from './fixtures.mjs';
 import {
   LANGUAGES, MODES, pageCover, pageLabel, expectedHeading, startHost, openApp, showPage,
-  expectRendered, axeViolations, axeViolationsFromTop, catalogue,
+  expectRendered, axeViolations, axeViolationsFromTop, catalogue, internalCodes,
 } from './a11y-helpers.mjs';
+import { resultHeading } from './wizard-helpers.mjs';
 
 const cover = pageCover();
 const pages = cover.pages.map((p, i) => ({ ...p, label: pageLabel(p, i) }));
@@ -69,6 +74,10 @@ for (const lang of LANGUAGES) {
               await expectRendered(frame, expectedHeading(p, T), T);
               const violations = await axeViolations(frame);
               expect.soft(violations, `axe: ${lang} ${mode} ${p.label} (${p.query}, now ${p.now})`).toEqual([]);
+              if (p.kind === 'result') {
+                // No conflict code, document number or rule id outside the staff disclosure.
+                expect.soft(await internalCodes(frame), `internal codes: ${lang} ${mode} ${p.label} (${p.query})`).toEqual([]);
+              }
               checked += 1;
             });
           }
@@ -146,7 +155,7 @@ for (const lang of LANGUAGES) {
       await axe(`${journey} check page`);
       await frame.getByRole('link', { name: T.wizard.see_result, exact: true }).focus();
       await page.keyboard.press('Enter');
-      await expect(h1).toHaveText(T.result.title);
+      await expect(h1).toHaveText(resultHeading(T));
       await expect(h1).toBeFocused();
       await axe(`${journey} result page`, { fromTop: true });
     });

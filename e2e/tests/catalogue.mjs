@@ -1,7 +1,8 @@
 // The texts the app shows, per language, for tests that find elements by what a visitor reads:
 // the interface catalogue (locales/<lang>.json) merged with the policy texts
 // (policy/text/<lang>.toml) in the shape the tests use: q.<question>.title/hint/options.<option>,
-// summary.<question>, slot.<slot>.<value>, rules.<id>, plus every interface key.
+// summary.<question>, slot.<slot>.<value>, rules.<id>, page.<key> (the result page's own
+// sentences), routes.<route>.action/open, plus every interface key.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -42,5 +43,8 @@ export function catalogue(lang) {
     if (question.options) q[id].options = question.options;
     summary[id] = question.summary;
   }
-  return { ...ui, q, summary, slot: policy.slots, rules: policy.rules, conflicts: policy.conflicts };
+  return {
+    ...ui, q, summary, slot: policy.slots, rules: policy.rules, conflicts: policy.conflicts,
+    page: policy.page, routes: policy.routes,
+  };
 }

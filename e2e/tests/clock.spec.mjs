@@ -1,11 +1,15 @@
-// The live clock of "When can I get help in my language?": "Open now" / "Opens in H:MM", computed
+// The live clock of "When can I get help in my language?": "Open now" / "Opens in 3 h 05 min", computed
 // from the browser clock (Playwright's clock API controls it) and refreshed every 30 seconds.
 import { test, expect, expectAccessible } from './fixtures.mjs';
 import {
-  EN, RESULT_TITLE, JOURNEY_TITLES, h1, answerAll, seeResult, instantText, journeyUrl,
+  EN, RESULT_TITLE, JOURNEY_TITLES, h1, answerAll, seeResult, windowText, journeyUrl,
 } from './wizard-helpers.mjs';
 
-const opensIn = (hhmm) => EN.result.opens_in.replace('{time}', hhmm);
+/** "Opens in 3 h 05 min", from "3:05". */
+const opensIn = (hhmm) => {
+  const [h, mm] = hhmm.split(':');
+  return EN.result.opens_in.replace('{h}', String(Number(h))).replace('{mm}', mm);
+};
 const clockStatus = (page) =>
   page.getByRole('region', { name: EN.result.clock_title }).getByRole('status');
 const windows = (page) => page.getByRole('region', { name: EN.result.clock_title }).getByRole('listitem');
@@ -32,7 +36,7 @@ test.describe('North America, America/Los_Angeles', () => {
     await page.clock.runFor(60_000);
     await expect(clockStatus(page)).toHaveText(opensIn('60:00'));
     await expect(windows(page).first()).toHaveText(
-      `${instantText('2025-02-10T06:00:00-08:00', LA)} – ${instantText('2025-02-10T18:00:00-08:00', LA)}`,
+      windowText('2025-02-10T06:00:00-08:00', '2025-02-10T18:00:00-08:00', LA),
     );
     // Another half hour: the countdown follows.
     await page.clock.runFor(30 * 60_000);
@@ -59,9 +63,8 @@ test.describe('North America, America/Los_Angeles', () => {
     await page.goto(journeyUrl('language-hours', 'result', answersFor('north_america', LA)));
     await expect(clockStatus(page)).toHaveText(opensIn('41:00'));
     await expect(windows(page).first()).toHaveText(
-      `${instantText('2025-03-10T06:00:00-07:00', LA)} – ${instantText('2025-03-10T18:00:00-07:00', LA)}`,
+      windowText('2025-03-10T06:00:00-07:00', '2025-03-10T18:00:00-07:00', LA),
     );
-    await expect(windows(page).first()).toContainText('Pacific Daylight Time (America/Los Angeles)');
   });
 });
 
@@ -82,7 +85,7 @@ test.describe('Japan, Asia/Tokyo', () => {
     await page.clock.setFixedTime(new Date('2025-02-05T17:30:00+09:00'));
     await page.reload();
     await expect(clockStatus(page)).toHaveText(opensIn('15:30'));
-    await expect(windows(page).first()).toContainText(instantText('2025-02-06T09:00:00+09:00', TOKYO));
+    await expect(windows(page).first()).toHaveText(windowText('2025-02-06T09:00:00+09:00', '2025-02-06T17:30:00+09:00', TOKYO));
     await page.clock.resume(); // axe needs running timers
     await expectAccessible(page, 'language clock in Japan');
   });

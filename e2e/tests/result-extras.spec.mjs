@@ -11,9 +11,22 @@ test('a cited line can be read in the source language, on demand, and stays open
   await page.clock.install({ time: new Date('2025-02-04T10:00:00-08:00') });
   await page.goto(journeyUrl('open-request', 'result', SC001.answers));
   await expect(h1(page)).toHaveText(RESULT_TITLE);
-  await page.getByText(EN.result.why_title).click();
-  // The first citation of the trace names the document and its section.
-  await expect(page.getByText('Support for Microsoft Power Platform and Dynamics 365 apps — Where to submit a support request').first()).toBeVisible();
+  // A closed section opens to its numbered sources: each names the document and its section.
+  const where = page.locator('details').filter({ has: page.locator('summary', { hasText: EN.section.where_title }) });
+  await where.locator('summary').first().click();
+  const firstSource = where.getByRole('listitem').filter({ has: page.locator('cite') }).first();
+  await expect(firstSource).toBeVisible();
+  await expect(firstSource.locator('cite')).toHaveText(/^Support for Microsoft Power Platform and Dynamics 365 apps — \S/);
+  // A section says which of the visitor's answers led to it, in their words: the severity
+  // follows from the business impact chosen, and the response time from that severity.
+  const severity = page.locator('details').filter({ has: page.locator('summary', { hasText: EN.section.severity_title }) });
+  await severity.locator('summary').first().click();
+  await expect(severity.getByText(EN.page.because_intro)).toBeVisible();
+  await expect(severity.getByRole('listitem').filter({
+    hasText: `${EN.summary.impact}: ${optionLabel('impact', SC001.answers.impact)}`,
+  })).toHaveCount(1);
+  // The staff disclosure lists the rules that fired, with their citations.
+  await page.getByText(EN.page.staff_title).click();
   // PORTAL-1 cites 000:57-60 first: its original text is those Dutch lines, fetched on demand.
   const entry = page.getByRole('listitem').filter({ hasText: 'PORTAL-1' }).first();
   await entry.getByText(EN.result.original_text, { exact: true }).first().click();
@@ -41,6 +54,9 @@ test('compare plans answers "which plans give me…" and says how to buy', async
   await page.goto(journeyUrl('compare-plans', 'result', { product: 'ce_app', plan: 'subscription', impact: 'moderate' }));
   await expect(h1(page)).toHaveText(RESULT_TITLE);
   await resultComplete(page, EN);
+  // Both are closed sections under the answer for the visitor's own plan.
+  await page.locator('summary').filter({ hasText: EN.result.matrix_caption }).click();
+  await page.locator('summary').filter({ hasText: EN.result.finder_title }).click();
   // The matrix marks the cells that differ from the visitor's own plan (Subscription): Premier's
   // severity B answer (< 2 h, around the clock) differs; the Subscription row itself never does.
   const differs = page.getByRole('cell').filter({ hasText: EN.result.differs });

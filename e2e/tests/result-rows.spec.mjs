@@ -12,7 +12,8 @@
 import { test, expect } from './fixtures.mjs';
 import { pageCover } from './a11y-helpers.mjs';
 import {
-  RESULT_TITLE, ROW_HEADINGS, h1, resultFacts, slotLabel, durationText, instantText, dateText, intlTag,
+  EN, RESULT_TITLE, ROW_HEADINGS, h1, resultFacts, slotLabel, durationText, instantText, dateText, intlTag,
+  decisionText, shortInstantText,
 } from './wizard-helpers.mjs';
 
 const HEADINGS = ROW_HEADINGS;
@@ -29,6 +30,14 @@ function rowText(row) {
     }).format(new Date(row.at));
   }
   if (row.minutes != null) return `${durationText(row.minutes)} (${slotLabel('clock', row.clock)})`;
+  return slotLabel(row.slot, row.value);
+}
+
+/** How the decision says a row that is not among the key facts. */
+function decisionWords(row) {
+  if (row.kind === 'route') return EN.routes[row.value].action;
+  if (row.at) return shortInstantText(row.at, row.zone);
+  if (row.kind === 'coverage' && row.value === 'not_covered') return EN.page.decision_not_covered;
   return slotLabel(row.slot, row.value);
 }
 
@@ -61,9 +70,15 @@ for (const [i, p] of chosen.entries()) {
     await page.goto(`/${p.query}&lang=en`);
     await expect(h1(page)).toHaveText(RESULT_TITLE);
     const facts = await resultFacts(page);
-    expect(Object.keys(facts), `${p.query}: the rows, in order`).toEqual(p.rows.map((r) => HEADINGS[r.kind]));
-    for (const row of p.rows) {
+    const factRows = p.rows.filter((r) => r.fact);
+    expect(Object.keys(facts), `${p.query}: the key facts, in order`).toEqual(factRows.map((r) => HEADINGS[r.kind]));
+    for (const row of factRows) {
       expect(facts[HEADINGS[row.kind]], `${p.query}: ${row.kind}`).toBe(rowText(row));
+    }
+    // The other rows the decision says, in its own words.
+    const decision = await decisionText(page);
+    for (const row of p.rows.filter((r) => !r.fact)) {
+      expect(decision, `${p.query}: the decision says ${row.kind}`).toContain(decisionWords(row));
     }
   });
 }

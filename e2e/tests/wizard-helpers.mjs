@@ -9,7 +9,12 @@ export const EN = catalogue('en');
 
 export const START_TITLE = EN.start.title;
 export const CHECK_TITLE = EN.wizard.check_title;
-export const RESULT_TITLE = EN.result.title;
+/**
+ * A result page's h1 in `T`'s language: the caption "Your answer", then the decision as a
+ * sentence ("File a request in …"), which varies by answer.
+ */
+export const resultHeading = (T) => new RegExp(`^${T.result.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\S`);
+export const RESULT_TITLE = resultHeading(EN);
 export const BACK = '‹ Back';
 
 /** Journey slug → start-page link text. */
@@ -163,26 +168,71 @@ export async function seeResult(page) {
 }
 
 /**
- * Waits until the result page is built to the end. The answer is shown first; what is below it
- * and then the "Why this answer" list follow in the next frames (src/ui/wizard/result_page.rs),
- * so a check of the whole page (axe) waits for the list, which is built last (hidden, as its
- * disclosure is closed). `page` may be a frame; `T` the texts of the page's language.
+ * Waits until the result page is built to the end. The decision, steps and key facts are shown
+ * first; the closed sections and then the list of rules for support staff follow in the next
+ * frames (src/ui/wizard/result_page.rs), so a check of the whole page (axe) waits for that list,
+ * which is built last (hidden, as its disclosure is closed). `page` may be a frame; `T` the
+ * texts of the page's language.
  */
 export async function resultComplete(page, T) {
   await expect(page.getByRole('link', { name: T.result.start_again, exact: true })).toBeVisible();
-  await expect(page.getByRole('group').filter({ hasText: T.result.why_title })
+  await expect(page.getByRole('group').filter({ hasText: T.page.staff_title })
     .getByRole('listitem', { includeHidden: true }).first()).toBeAttached();
 }
 
-/** The result's answer list as { term: definition }. */
-export async function resultFacts(page) {
-  await expect(h1(page)).toHaveText(RESULT_TITLE);
-  await resultComplete(page, EN);
+/**
+ * The result's key facts as { term: definition }; {} when the decision says everything (the
+ * page then has no key facts).
+ */
+export async function resultFacts(page, T = EN) {
+  await expect(h1(page)).toHaveText(resultHeading(T));
+  await resultComplete(page, T);
+  if (await page.locator('.answer').count() === 0) return {};
   await expect(page.getByRole('term').first()).toBeVisible();
   const terms = await page.getByRole('term').allTextContents();
   const defs = await page.getByRole('definition').allTextContents();
   expect(defs.length, 'one definition per term').toBe(terms.length);
   return Object.fromEntries(terms.map((t, i) => [t.trim(), defs[i].trim()]));
+}
+
+/** The decision: the h1's text after its caption ("Your answer"). */
+export async function decisionText(page) {
+  return (await page.locator('h1 .decision__text').textContent()).trim();
+}
+
+/** A support window as the language clock lists it: "Wed 5 Feb, 06:00 – 18:00". */
+export function windowText(start, end, zone, lang = 'en') {
+  const time = new Intl.DateTimeFormat(intlTag(lang), { timeZone: zone ?? 'UTC', hour: 'numeric', minute: '2-digit' })
+    .format(new Date(end));
+  return `${shortInstantText(start, zone, lang)} – ${time}`;
+}
+
+/** An instant as the decision writes it: weekday, day, short month and time ("Wed 5 Feb, 01:00"). */
+export function shortInstantText(at, zone, lang = 'en') {
+  return new Intl.DateTimeFormat(intlTag(lang), {
+    timeZone: zone ?? 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit',
+  }).format(new Date(at));
+}
+
+/**
+ * Checks that a result page shows each expected row (heading → the value the key facts write):
+ * among the key facts, or said by the decision above them (which words the route as an action,
+ * "File a request in …", and the severity as "Choose …", so it is compared without case).
+ */
+export async function expectResultShows(page, expected, T = EN) {
+  const facts = await resultFacts(page, T);
+  const decision = (await decisionText(page)).toLowerCase();
+  for (const [term, value] of Object.entries(expected)) {
+    // "Not covered" the decision says as a sentence of its own.
+    const said = value === T.slot.coverage.not_covered ? T.page.decision_not_covered : value;
+    if (facts[term] !== undefined) expect(facts[term], `result row "${term}"`).toBe(value);
+    else expect(decision, `the decision says "${term}"`).toContain(said.toLowerCase());
+  }
+}
+
+/** Checks that the decision says when to expect contact: `at` in `zone`, as it writes times. */
+export async function expectContactBy(page, at, zone, lang = 'en') {
+  await expect(page.locator('h1 .decision__text')).toContainText(shortInstantText(at, zone, lang));
 }
 
 /** The rows of "Check your answers" as { summary label: answer }. */
