@@ -111,8 +111,10 @@ for (const lang of LANGUAGES) {
       await continueButton(page).click();
       await expect(page.getByRole('alert')).toBeFocused();
       await expect(field).toHaveAttribute('aria-invalid', 'true');
-      await expect(field).toHaveAccessibleDescription(errorText);
-      await page.getByRole('alert').getByRole('link', { name: T.wizard.error_required, exact: true }).click();
+      // Each kind of field says what to enter: a date, or a number.
+      const fieldMessage = question === 'activation_date' ? T.wizard.error_enter_date : T.wizard.error_enter_number;
+      await expect(field).toHaveAccessibleDescription(new RegExp(escape(`${T.a11y.error_prefix} ${fieldMessage}`)));
+      await page.getByRole('alert').getByRole('link', { name: fieldMessage, exact: true }).click();
       await expect(field).toBeFocused();
       await field.fill(value);
       await continueButton(page).click();

@@ -167,7 +167,8 @@ test('the Back link returns to the previous question with its answer kept', asyn
   await backLink(page).click();
   expect(await currentQuestion(page)).toBe('issue');
   await expect(optionRadio(page, 'issue', 'performance')).toBeChecked();
-  await expect(page.getByText('Question 2 of', { exact: false })).toBeVisible();
+  // Above the question: the part of the journey, which does not change as answers do.
+  await expect(page.getByText(EN.wizard.stage_problem, { exact: true })).toBeVisible();
   await backLink(page).click();
   expect(await currentQuestion(page)).toBe('product');
   await expect(optionRadio(page, 'product', 'ce_app')).toBeChecked();
@@ -397,10 +398,31 @@ test('the error summary of a date question links to the date field', async ({ pa
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('heading', { name: EN.wizard.error_summary_title })).toBeVisible();
   await expectAccessible(page, 'date question with the error summary');
-  await summary.getByRole('link', { name: EN.wizard.error_required }).click();
+  await summary.getByRole('link', { name: EN.wizard.error_enter_date, exact: true }).click();
   const field = page.getByLabel(EN.q.activation_date.title, { exact: true });
   await expect(field).toBeFocused();
-  await expect(field).toHaveAccessibleDescription(new RegExp(EN.wizard.error_required));
+  await expect(field).toHaveAccessibleDescription(new RegExp(EN.wizard.error_enter_date));
+});
+
+test('a number question says what to enter: empty asks for a number, "three" asks for figures', async ({ page }) => {
+  await page.goto(journeyUrl('on-premises', 'incidents_left', {
+    product: 'onprem_other', onprem_offer: 'maicpp', have_ids: 'yes', account: 'entra', lifecycle: 'mainstream',
+    activation: 'activated', activation_date: '2025-01-20',
+  }));
+  expect(await currentQuestion(page)).toBe('incidents_left');
+  const field = page.getByLabel(EN.q.incidents_left.title, { exact: true });
+  await continueButton(page).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: EN.wizard.error_enter_number, exact: true })).toBeVisible();
+  await field.fill('three');
+  await continueButton(page).click();
+  const summary = page.getByRole('alert');
+  await expect(summary.getByRole('link', { name: EN.wizard.error_whole_number, exact: true })).toBeVisible();
+  await expect(field).toHaveAccessibleDescription(new RegExp(EN.wizard.error_whole_number));
+  await expect(field).toHaveValue('three');
+  await field.fill('3');
+  await continueButton(page).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await currentQuestion(page)).not.toBe('incidents_left');
 });
 
 test('a date after today is refused with its own message, and the answer is kept', async ({ page }) => {

@@ -17,6 +17,41 @@ pub enum Answer {
     Zone(CustomerZone),
 }
 
+/// Why the question page does not accept what was entered, one case per message: each says what
+/// to do instead ("Enter the number in figures, such as 3"), not only that something is missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    ChooseAnOption,
+    EnterANumber,
+    NotAWholeNumber,
+    EnterADate,
+    NotADate,
+    ChooseAZone,
+    DateInFuture,
+}
+
+/// Why `raw` is not an answer to question `q` (whose parse failed): nothing entered, or
+/// something that is not a value of the question's kind.
+pub fn refusal(q: u8, raw: &str) -> Refusal {
+    let empty = raw.trim().is_empty();
+    match QUESTIONS.get(usize::from(q)).map(|d| d.kind) {
+        Some(QuestionKind::Count) if empty => Refusal::EnterANumber,
+        Some(QuestionKind::Count) => Refusal::NotAWholeNumber,
+        Some(QuestionKind::Date) if empty => Refusal::EnterADate,
+        Some(QuestionKind::Date) => Refusal::NotADate,
+        Some(QuestionKind::Zone) => Refusal::ChooseAZone,
+        Some(QuestionKind::Choice) | None => Refusal::ChooseAnOption,
+    }
+}
+
+impl From<Implausible> for Refusal {
+    fn from(i: Implausible) -> Self {
+        match i {
+            Implausible::DateInFuture => Refusal::DateInFuture,
+        }
+    }
+}
+
 /// Why an answer that fits its question still cannot be right.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Implausible {
@@ -235,5 +270,40 @@ pub fn parse_answer(q: u8, value: &str) -> Result<Answer, AnswerError> {
                     value: value_s,
                 })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(id: &str) -> u8 {
+        question_index(id).expect("question exists")
+    }
+
+    #[test]
+    fn each_refusal_says_what_to_enter_for_the_questions_kind() {
+        // "three" in a number field is not "missing": it asks for figures.
+        assert_eq!(
+            refusal(q("incidents_left"), "three"),
+            Refusal::NotAWholeNumber
+        );
+        assert_eq!(refusal(q("incidents_left"), "-3"), Refusal::NotAWholeNumber);
+        assert_eq!(refusal(q("incidents_left"), "  "), Refusal::EnterANumber);
+        assert_eq!(refusal(q("closed_date"), ""), Refusal::EnterADate);
+        assert_eq!(refusal(q("closed_date"), "31/02/2026"), Refusal::NotADate);
+        assert_eq!(
+            refusal(q("time_zone"), "Mars/Olympus"),
+            Refusal::ChooseAZone
+        );
+        assert_eq!(refusal(q("impact"), ""), Refusal::ChooseAnOption);
+        assert_eq!(refusal(u8::MAX, "x"), Refusal::ChooseAnOption);
+        assert_eq!(
+            Refusal::from(Implausible::DateInFuture),
+            Refusal::DateInFuture
+        );
+        // Each is a refusal only because the parse failed.
+        assert!(parse_answer(q("incidents_left"), "three").is_err());
+        assert!(parse_answer(q("closed_date"), "31/02/2026").is_err());
     }
 }

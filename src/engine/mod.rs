@@ -10,7 +10,7 @@ pub mod outcome;
 pub mod paths;
 pub mod verifier;
 
-pub use answers::{implausible, Answer, AnswerError, Answers, Implausible};
+pub use answers::{implausible, refusal, Answer, AnswerError, Answers, Implausible, Refusal};
 pub use evaluate::{evaluate, evaluate_with, Context};
 pub use flow::{next_question, outcomes_by_plan, prune, relevant_questions};
 pub use outcome::{Notice, Outcome, Response};

@@ -1,15 +1,15 @@
 //! One question per page (GOV.UK question-page pattern): the question is the page heading (inside
 //! the legend for radios), a hint, the answer control, an error summary when Continue is pressed
-//! without an answer, a Back link that keeps answers, and a progress indicator.
+//! without an answer, a Back link that keeps answers, and the name of the journey's part it belongs to.
 
 use crate::engine::answers::parse_answer;
-use crate::engine::{implausible, prune, Answers, Implausible};
+use crate::engine::{implausible, prune, refusal, Answers, Refusal};
 use crate::hours::SUPPORTED_ZONES;
 use crate::i18n::td_string;
 use crate::policy::data::QUESTIONS;
 use crate::policy::model::QuestionKind;
 use crate::policy::Journey;
-use crate::state::wizard::{back, progress};
+use crate::state::wizard::{back, stage, Stage};
 use crate::state::{Page, Route};
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::{use_navigation, RouteLink};
@@ -37,8 +37,16 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
     let error = RwSignal::new(false);
     // What the error says: the answer is missing or malformed, or it cannot be right (a date in
     // the future).
-    let refused = RwSignal::new(None::<Implausible>);
-    let (n, m) = progress(journey, &answers, q);
+    let refused = RwSignal::new(None::<Refusal>);
+    // The part of the journey this question belongs to (its name never changes as answers do).
+    let part = stage(q);
+    let stage_name = move || match part {
+        Stage::Problem => td_string!(loc(), wizard.stage_problem),
+        Stage::Plan => td_string!(loc(), wizard.stage_plan),
+        Stage::Urgency => td_string!(loc(), wizard.stage_urgency),
+        Stage::Place => td_string!(loc(), wizard.stage_place),
+        Stage::Earlier => td_string!(loc(), wizard.stage_earlier),
+    };
     let back_route = match back(journey, &answers, Page::Question(q)) {
         Some(page) => route_to(journey, page, answers),
         None => Route {
@@ -72,7 +80,13 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
     let on_submit = move |e: ev::SubmitEvent| {
         e.prevent_default();
         let next = value.with_untracked(|v| answered(v));
-        let problem = next.and_then(|next| implausible(next.get(q)?, device_today(&next)));
+        let problem = match next {
+            None => Some(value.with_untracked(|v| refusal(q, v))),
+            Some(next) => next
+                .get(q)
+                .and_then(|a| implausible(a, device_today(&next)))
+                .map(Refusal::from),
+        };
         if refused.get_untracked() != problem {
             refused.set(problem);
         }
@@ -109,8 +123,13 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
         }
     };
     let error_message = move || match refused.get() {
-        Some(Implausible::DateInFuture) => td_string!(loc(), wizard.error_date_in_future),
-        None => td_string!(loc(), wizard.error_required),
+        Some(Refusal::DateInFuture) => td_string!(loc(), wizard.error_date_in_future),
+        Some(Refusal::EnterANumber) => td_string!(loc(), wizard.error_enter_number),
+        Some(Refusal::NotAWholeNumber) => td_string!(loc(), wizard.error_whole_number),
+        Some(Refusal::EnterADate) => td_string!(loc(), wizard.error_enter_date),
+        Some(Refusal::NotADate) => td_string!(loc(), wizard.error_real_date),
+        Some(Refusal::ChooseAZone) => td_string!(loc(), wizard.error_zone),
+        Some(Refusal::ChooseAnOption) | None => td_string!(loc(), wizard.error_required),
     };
     // "Error:" before the message, for screen readers only (GOV.UK error message pattern).
     let error_prefix = move || td_string!(loc(), a11y.error_prefix);
@@ -227,7 +246,7 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                 <ul class="error-summary__list"><li><a href=field_href.clone()>{error_message}</a></li></ul>
             </div>
         })}
-        <p class="progress">{move || crate::ui::text::fill(td_string!(loc(), wizard.progress), &[("n", &n.to_string()), ("m", &m.to_string())])}</p>
+        <p class="progress">{stage_name}</p>
         <form novalidate on:submit=on_submit class=move || if error.get() { "form-group form-group--error" } else { "form-group" }>
             {control}
             <button type="submit" class="button">{move || td_string!(loc(), wizard.continue_button)}</button>
