@@ -200,11 +200,19 @@ export async function decisionText(page) {
   return (await page.locator('h1 .decision__text').textContent()).trim();
 }
 
-/** A support window as the language clock lists it: "Wed 5 Feb, 06:00 – 18:00". */
-export function windowText(start, end, zone, lang = 'en') {
-  const time = new Intl.DateTimeFormat(intlTag(lang), { timeZone: zone ?? 'UTC', hour: 'numeric', minute: '2-digit' })
-    .format(new Date(end));
-  return `${shortInstantText(start, zone, lang)} – ${time}`;
+/**
+ * A run of support windows as the language clock lists it: days with the same hours on one line,
+ * "Tue 4 Feb – Fri 7 Feb, 06:00 – 18:00"; a day on its own, "Wed 5 Feb, 06:00 – 18:00".
+ * `start` and `end` are the first window's, `lastStart` the last window's opening.
+ */
+export function windowText(start, end, zone, lang = 'en', lastStart = start) {
+  const opts = { timeZone: zone ?? 'UTC' };
+  const day = (at) => new Intl.DateTimeFormat(intlTag(lang), { ...opts, weekday: 'short', day: 'numeric', month: 'short' })
+    .format(new Date(at));
+  const time = (at) => new Intl.DateTimeFormat(intlTag(lang), { ...opts, hour: 'numeric', minute: '2-digit' })
+    .format(new Date(at));
+  const days = lastStart === start ? day(start) : `${day(start)} – ${day(lastStart)}`;
+  return `${days}, ${time(start)} – ${time(end)}`;
 }
 
 /** An instant as the decision writes it: weekday, day, short month and time ("Wed 5 Feb, 01:00"). */

@@ -19,7 +19,7 @@ pub mod portals;
 pub mod summary;
 pub mod why;
 
-pub use clock::{ClockStatus, LanguageClock};
+pub use clock::{ClockStatus, LanguageClock, WindowRun};
 pub use decision::Sentence;
 pub use explanations::{ConflictNote, Explanation, SectionView, TraceEntry};
 pub use headline::{ResponseTime, Row, RowKind, RowValue};

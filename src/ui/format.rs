@@ -57,6 +57,12 @@ pub fn short_instant_text(l: Locale, at: DateTime<Utc>, zone: Option<CustomerZon
         .unwrap_or_else(|| iso_instant(at, zone))
 }
 
+/// The day of an instant in the customer's time zone (or UTC), short: "Wed 5 Feb".
+pub fn day_text(l: Locale, at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
+    intl(l, at, zone.map_or("UTC", |z| z.name()), Style::Day)
+        .unwrap_or_else(|| iso_instant(at, zone))
+}
+
 /// The time of day of an instant in the customer's time zone (or UTC): "18:00".
 pub fn time_text(l: Locale, at: DateTime<Utc>, zone: Option<CustomerZone>) -> String {
     intl(l, at, zone.map_or("UTC", |z| z.name()), Style::Time)
@@ -171,6 +177,8 @@ enum Style {
     Short,
     /// The time of day only: "18:00" (a window's end, on the same day as its start).
     Time,
+    /// Weekday, day and short month: "Wed 5 Feb" (the days a run of windows spans).
+    Day,
     /// Only made in the browser (the zone picker's names come from `Intl`).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     ZoneName,
@@ -210,6 +218,11 @@ fn new_formatter(tag: &str, zone: &str, style: Style) -> Option<wasm_bindgen::Js
         Style::Time => {
             set("hour", "numeric")?;
             set("minute", "2-digit")?
+        }
+        Style::Day => {
+            set("weekday", "short")?;
+            set("day", "numeric")?;
+            set("month", "short")?
         }
         Style::Short => {
             set("weekday", "short")?;

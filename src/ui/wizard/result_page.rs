@@ -17,7 +17,7 @@ use crate::result::{
     Sentence, Step, SummaryLine,
 };
 use crate::state::Page;
-use crate::ui::format::{date_text, instant_text, short_instant_text, time_text};
+use crate::ui::format::{date_text, day_text, instant_text, short_instant_text, time_text};
 use crate::ui::language::{locale, use_language};
 use crate::ui::navigation::RouteLink;
 use crate::ui::policy_text::use_policy_texts;
@@ -721,10 +721,28 @@ fn LanguageClock(view: Memo<ResultView>) -> impl IntoView {
     };
     let week = move || {
         let l = loc();
-        let (windows, zone) = view.with(|v| (v.clock.as_ref().map(|c| c.week.clone()), v.zone));
-        let items = windows?
+        let (runs, zone) = view.with(|v| (v.clock.as_ref().map(|c| c.runs.clone()), v.zone));
+        // One line per run of days with the same hours: "Mon 3 Feb – Fri 7 Feb, 09:00 – 17:30";
+        // a day on its own: "Wed 5 Feb, 06:00 – 18:00".
+        let items = runs?
             .into_iter()
-            .map(|w| view! { <li>{short_instant_text(l, w.start, zone)} " – " {time_text(l, w.end, zone)}</li> })
+            .map(|r| {
+                let days = if r.first == r.last {
+                    day_text(l, r.first.start, zone)
+                } else {
+                    format!(
+                        "{} – {}",
+                        day_text(l, r.first.start, zone),
+                        day_text(l, r.last.start, zone)
+                    )
+                };
+                let hours = format!(
+                    "{} – {}",
+                    time_text(l, r.first.start, zone),
+                    time_text(l, r.first.end, zone)
+                );
+                view! { <li>{days} ", " {hours}</li> }
+            })
             .collect_view();
         Some(view! {
             <h3>{td_string!(l, result.week_title)}</h3>
