@@ -325,6 +325,27 @@ test.describe('continue on your phone', () => {
     expect(await hasHorizontalOverflow(page)).toBe(false);
   });
 
+  test('the idle warning does not cover the QR code someone may be scanning', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.clock.install({ time: new Date(SC001.now) });
+    await page.goto('/?kiosk=1&idle=30');
+    await page.getByRole('link', { name: JOURNEY_TITLES[SC001.journey], exact: true }).click();
+    await answerAll(page, SC001.answers);
+    await seeResult(page);
+    const qr = page.getByRole('region', { name: K.share_title, exact: true }).getByRole('img', { name: K.qr_label, exact: true });
+    await qr.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.clock.fastForward(31_000);
+    await expect(warning(page)).toBeVisible();
+    const [code, dialog] = [await qr.boundingBox(), await warning(page).boundingBox()];
+    const apart = dialog.y + dialog.height <= code.y || code.y + code.height <= dialog.y;
+    expect(apart, `warning ${JSON.stringify(dialog)} and code ${JSON.stringify(code)} do not overlap`).toBe(true);
+    // Nothing dims the code.
+    const backdrop = await warning(page).evaluate((d) => getComputedStyle(d, '::backdrop').backgroundColor);
+    expect(backdrop).toBe('rgba(0, 0, 0, 0)');
+    await keepButton(page).click();
+    await expect(warning(page)).toHaveCount(0);
+  });
+
   test('without base, the link starts with the kiosk\'s own address; outside kiosk mode there is no QR code', async ({ page, baseURL }) => {
     await page.goto(`/?kiosk=1&j=open-request&p=result&${new URLSearchParams(SC001.answers).toString().replaceAll('%2F', '/')}`);
     await expect(h1(page)).toHaveText(RESULT_TITLE);

@@ -86,3 +86,24 @@ test('compare plans answers "which plans give me…" and says how to buy', async
   await expect(page.getByRole('definition').filter({ hasText: EN.slot.route.reseller_lar }).first()).toBeVisible();
   await expectAccessible(page, 'compare plans result');
 });
+
+test('on paper the result says when it was printed and links back; the staff rules stay off it', async ({ page }) => {
+  await page.clock.setFixedTime(new Date(SC001.now));
+  const url = journeyUrl('open-request', 'result', SC001.answers);
+  await page.goto(url);
+  await expect(h1(page)).toHaveText(RESULT_TITLE);
+  const [before] = EN.result.printed.split('{date}');
+  const printed = page.getByText(before.trim(), { exact: false });
+  await expect(printed).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(printed).toBeVisible();
+  await expect(printed).toContainText('4 February 2025');
+  await expect(printed).toContainText(new URL(url, page.url()).search.slice(0, 40));
+  await expect(page.getByText(EN.page.staff_title)).toBeHidden();
+  await expect(page.getByRole('button', { name: EN.result.copy, exact: true })).toBeHidden();
+  // The ticket summary is printed in full, though it is folded on screen.
+  const summary = page.getByRole('region', { name: EN.result.summary_title }).getByText(`${EN.summary.product}: ${optionLabel('product', SC001.answers.product)}`, { exact: false });
+  await expect(summary).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(summary).toBeHidden();
+});

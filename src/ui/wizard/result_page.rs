@@ -133,6 +133,14 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
+    let printed = move || {
+        let l = loc();
+        let link = window().location().href().unwrap_or_default();
+        fill(
+            td_string!(l, result.printed),
+            &[("date", &date_text(l, now.get().date_naive())), ("link", &link)],
+        )
+    };
 
     // The page is built in three stages, each in the task after the one before was painted, so
     // that "See your answer" paints the answer itself quickly: (1) the decision, the steps, the
@@ -154,6 +162,8 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             <span class="decision__caption">{move || td_string!(loc(), result.title)}</span>
             " " <span class="decision__text">{decision}</span>
         </h1>
+        // On paper only: when it was printed and the link back to this answer.
+        <p class="print-only">{printed}</p>
         <section class="next-steps" aria-labelledby="steps-title">
             <h2 id="steps-title">{move || page_text(page::STEPS_TITLE)}</h2>
             <ol class="steps">{steps}</ol>
@@ -460,7 +470,7 @@ fn ResultDetails(
             <ol class="trace__list">{trace}</ol>
         </details>
         <p class="links-checked">{checked}</p>
-        <p><RouteLink route=restart>{move || td_string!(loc(), result.start_again)}</RouteLink></p>
+        <p class="start-again"><RouteLink route=restart>{move || td_string!(loc(), result.start_again)}</RouteLink></p>
     }
 }
 
