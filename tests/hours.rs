@@ -1009,7 +1009,9 @@ fn every_supported_zone_is_compiled_in_and_round_trips() {
         SUPPORTED_ZONES.len(),
         "duplicates in SUPPORTED_ZONES"
     );
-    assert!((40..=60).contains(&SUPPORTED_ZONES.len()));
+    // Curated: enough for the markets, few enough to pick from (with the search box) and to pay for
+    // in the wasm.
+    assert!((40..=70).contains(&SUPPORTED_ZONES.len()));
     // The zones of the published rows are compiled in (build.rs also refuses a row whose zone
     // is not listed).
     for name in ["Europe/Paris", "America/Los_Angeles", "Asia/Tokyo", "UTC"] {
@@ -1091,7 +1093,7 @@ fn customer_zone_parse_accepts_only_the_curated_list() {
         "utc",
         "europe/oslo",
         "Mars/Olympus_Mons",
-        "Europe/Copenhagen",
+        "Europe/Tallinn",
         " Europe/Oslo",
         "Etc/GMT+3",
     ] {

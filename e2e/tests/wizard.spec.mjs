@@ -241,6 +241,25 @@ test('a choice goes into the page address as it is made: a reload, or Back and F
   await expect(page).toHaveURL(/[?&]time_zone=Asia\/Tokyo(&|$)/);
 });
 
+test('the time-zone list can be searched by city: "prague" finds Europe/Prague, and Continue keeps it', async ({ page }) => {
+  const { time_zone: _, language: __, ...before } = SC001.answers;
+  await page.goto(journeyUrl(SC001.journey, 'time_zone', before));
+  expect(await currentQuestion(page)).toBe('time_zone');
+  const search = page.getByRole('searchbox', { name: EN.wizard.zone_search, exact: true });
+  const list = page.getByRole('combobox', { name: EN.q.time_zone.title, exact: true });
+  await search.fill('prague');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list).toHaveValue('Europe/Prague');
+  await expectAccessible(page, 'time-zone question, searched');
+  // Nothing matches: the list is empty and the page says what to do.
+  await search.fill('atlantis');
+  await expect(page.getByRole('status').filter({ hasText: EN.wizard.zone_search_none })).toBeVisible();
+  await search.fill('ho chi');
+  await expect(list).toHaveValue('Asia/Ho_Chi_Minh');
+  await continueButton(page).click();
+  await expect(page).toHaveURL(/[?&]time_zone=Asia\/Ho_Chi_Minh(&|$)/);
+});
+
 // SC-018: a slow (performance) request, whose scope question only applies to performance issues.
 const SC018 = {
   product: 'ce_app', issue: 'performance', perf_scope: 'isolated', preview: 'ga', plan: 'prodirect',
@@ -474,6 +493,9 @@ async function keyboardAnswer(page, question, value) {
     if (!(await target.isChecked())) await page.keyboard.press('Space');
     await expect(target).toBeChecked();
   } else if (question === 'time_zone') {
+    // First the search box that narrows the list, then the list.
+    await expect(page.getByRole('searchbox', { name: EN.wizard.zone_search, exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
     const select = page.getByLabel(q.title, { exact: true });
     await expect(select).toBeFocused();
     // The browser's own zone is preselected (the context runs in America/Los_Angeles).

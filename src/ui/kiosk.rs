@@ -11,7 +11,7 @@
 //! Outside kiosk mode (and in embed mode, which wins) every piece here renders nothing.
 
 mod idle;
-mod qr;
+pub(crate) mod qr;
 mod reset;
 
 use crate::state::KioskConfig;

@@ -42,7 +42,7 @@ pub fn ContinueOnPhone() -> impl IntoView {
 }
 
 /// This page's address without query or fragment: `https://host/path/`.
-fn own_address() -> String {
+pub(crate) fn own_address() -> String {
     let location = window().location();
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_else(|_| "/".into());

@@ -207,18 +207,59 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                     // not two per option. The labels were made in idle time (`ui::warm_up`).
                     // `selected` only sets the starting choice; after that the select itself
                     // holds the visitor's choice and `value` follows it.
-                    let zones = move || {
-                        let l = loc();
+                    // A search box narrows the list: typing "prague" or "tokyo" finds the zone
+                    // by its city or by its name in the interface language.
+                    let filter = RwSignal::new(String::new());
+                    let matching = move |l, needle: &str| -> Vec<&'static str> {
+                        let needle = needle.trim().to_lowercase().replace('_', " ");
                         SUPPORTED_ZONES
                             .iter()
-                            .map(|&z| {
+                            .copied()
+                            .filter(|z| {
+                                crate::ui::format::zone_label(l, z)
+                                    .to_lowercase()
+                                    .replace('_', " ")
+                                    .contains(&needle)
+                            })
+                            .collect()
+                    };
+                    let zones = move || {
+                        let l = loc();
+                        let shown = filter.with(|f| matching(l, f));
+                        shown
+                            .into_iter()
+                            .map(|z| {
                                 let selected = value.with_untracked(|v| v == z);
                                 let label = crate::ui::format::zone_label(l, z);
                                 view! { <option value=z selected=selected>{label}</option> }
                             })
                             .collect_view()
                     };
+                    let on_filter = move |e: ev::Event| {
+                        let typed = event_target_value(&e);
+                        let shown = matching(loc(), &typed);
+                        // The select shows the first match when the current zone is filtered
+                        // out, so what it shows is what Continue submits.
+                        let kept = value.with_untracked(|v| shown.iter().any(|z| z == v));
+                        if let (false, Some(first)) = (kept, shown.first()) {
+                            chosen((*first).to_string());
+                        }
+                        filter.set(typed);
+                    };
+                    let no_match = move || {
+                        let l = loc();
+                        filter
+                            .with(|f| !f.trim().is_empty() && matching(l, f).is_empty())
+                            .then(|| td_string!(l, wizard.zone_search_none))
+                    };
+                    let search_id = format!("{id}-search");
                     view! {
+                        <div class="zone-search">
+                            <label class="zone-search__label" for=search_id.clone()>{move || td_string!(loc(), wizard.zone_search)}</label>
+                            <input class="input zone-search__input" type="search" id=search_id autocomplete="off"
+                                aria-controls=input_id.clone() on:input=on_filter />
+                            <p class="zone-search__status" role="status">{no_match}</p>
+                        </div>
                         <select class="select" id=input_id.clone() name=id aria-describedby=described aria-invalid=invalid
                             on:change=move |e| chosen(event_target_value(&e))>
                             {zones}

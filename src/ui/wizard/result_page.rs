@@ -19,7 +19,7 @@ use crate::result::{
 use crate::state::Page;
 use crate::ui::format::{date_text, day_text, instant_text, short_instant_text, time_text};
 use crate::ui::language::{locale, use_language};
-use crate::ui::navigation::RouteLink;
+use crate::ui::navigation::{use_navigation, RouteLink};
 use crate::ui::policy_text::use_policy_texts;
 use crate::ui::text::{fill, section_title};
 use crate::ui::wizard::{answer_text, route_to};
@@ -133,12 +133,19 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
+    let nav = use_navigation();
     let printed = move || {
         let l = loc();
-        let link = window().location().href().unwrap_or_default();
+        // The app's own encoding of this page, not the address bar: no kiosk or unknown
+        // parameters, nothing a crafted link put there.
+        let query = nav.route.with(crate::state::Route::to_query);
+        let link = format!("{}{query}", crate::ui::kiosk::qr::own_address());
         fill(
             td_string!(l, result.printed),
-            &[("date", &date_text(l, now.get().date_naive())), ("link", &link)],
+            &[
+                ("date", &date_text(l, now.get().date_naive())),
+                ("link", &link),
+            ],
         )
     };
 
