@@ -48,26 +48,23 @@ pub fn because(out: &Outcome, answers: &Answers, rows: &[Row], kind: RowKind) ->
         seen: vec![slot],
     };
     walk.rule_of(slot, 0);
-    let Walk {
-        mut questions,
-        follows,
-        ..
-    } = walk;
-    questions.sort_unstable();
-    questions.dedup();
-    let answered = questions.into_iter().filter_map(|q| {
-        let option = answers.choice(q)?;
-        Some(Reason::Answered {
-            question: TextId::question_summary(q),
-            answer: TextId::option(q, option),
-        })
-    });
-    let mut follows: Vec<Row> = follows;
-    follows.sort_by_key(|r| RowKind::ALL.iter().position(|&k| k == r.kind()));
-    follows.dedup();
-    answered
-        .chain(follows.into_iter().map(Reason::Follows))
-        .collect()
+    // In question order, then in row order, each once: read off by position rather than sorted
+    // (a sort here would add its generic code to the wasm for a handful of items).
+    let answered = (0..QUESTIONS.len())
+        .filter_map(|q| u8::try_from(q).ok())
+        .filter(|q| walk.questions.contains(q))
+        .filter_map(|q| {
+            let option = answers.choice(q)?;
+            Some(Reason::Answered {
+                question: TextId::question_summary(q),
+                answer: TextId::option(q, option),
+            })
+        });
+    let follows = RowKind::ALL
+        .iter()
+        .filter_map(|&k| walk.follows.iter().find(|r| r.kind() == k).copied())
+        .map(Reason::Follows);
+    answered.chain(follows).collect()
 }
 
 struct Walk<'a> {

@@ -210,17 +210,17 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                     // A search box narrows the list: typing "prague" or "tokyo" finds the zone
                     // by its city or by its name in the interface language.
                     let filter = RwSignal::new(String::new());
+                    // Case folding by the browser (`String.prototype.toLowerCase`): Rust's
+                    // `to_lowercase` would add its Unicode tables, about 10 KB, to the wasm.
+                    let fold = |text: &str| -> String {
+                        String::from(js_sys::JsString::from(text.trim()).to_lower_case()).replace('_', " ")
+                    };
                     let matching = move |l, needle: &str| -> Vec<&'static str> {
-                        let needle = needle.trim().to_lowercase().replace('_', " ");
+                        let needle = fold(needle);
                         SUPPORTED_ZONES
                             .iter()
                             .copied()
-                            .filter(|z| {
-                                crate::ui::format::zone_label(l, z)
-                                    .to_lowercase()
-                                    .replace('_', " ")
-                                    .contains(&needle)
-                            })
+                            .filter(|z| fold(&crate::ui::format::zone_label(l, z)).contains(&needle))
                             .collect()
                     };
                     let zones = move || {
