@@ -56,9 +56,16 @@ BUDGETS = {
 # Ratchet for the size budgets the app does not meet yet: the size last measured plus 1 KB, so a
 # change that makes the download bigger fails the test command instead of slipping in. Lower these
 # when a cut lands; never raise them without saying why in the commit.
+#
+# Raised once, on 2026-12-07, for issue 18's action-first result page: the decision, the next steps
+# with their links, the closed sections with reasons and numbered sources, the time-zone search
+# and the per-kind errors are new markup, and Leptos pays for each view type in the wasm. Measured
+# 225,912 -> 240,895 B wasm and 264,466 -> 280,568 B first load, after two cuts made for it (no
+# generic sort in result::why: -4.4 KB; the browser's case folding instead of Rust's Unicode
+# tables in the zone search: -8.2 KB). Issue 19 owns bringing them down.
 CEILINGS = {
-    "first_load_gzip": 265 * KB,
-    "wasm_gzip": 226 * KB,
+    "first_load_gzip": 282 * KB,
+    "wasm_gzip": 242 * KB,
 }
 
 # Fetches the start page makes from its own code, which index.html does not show. Each pattern must
