@@ -374,3 +374,66 @@ fn each_section_says_which_of_the_visitors_answers_led_to_it() {
         }
     }
 }
+
+/// A Premier customer in Tokyo at midnight asks for Japanese: contact within the hour will be in
+/// English, and the ticket summary says so, as the page's title does (not only "contact by").
+#[test]
+fn the_summary_says_when_the_contact_will_come_in_english() {
+    let given = answers(&[
+        ("product", "ce_app"),
+        ("issue", "break_fix"),
+        ("preview", "ga"),
+        ("plan", "premier"),
+        ("role", "admin"),
+        ("ea_enrollment", "not_ea"),
+        ("impact", "critical"),
+        ("region", "japan"),
+        ("time_zone", "Asia/Tokyo"),
+        ("language", "japanese"),
+    ]);
+    let ctx = Context {
+        now: at(2025, 2, 4, 15, 0),
+        holidays: &[],
+    };
+    let view = result_view(Journey::OpenRequest, &given, &ctx);
+    let in_english = |s: &Sentence| {
+        matches!(
+            s,
+            Sentence::ContactBy {
+                in_english_until: Some(_),
+                ..
+            }
+        )
+    };
+    let said = view.decision.iter().copied().find(in_english);
+    assert!(said.is_some(), "{:?}", view.decision);
+    assert!(view
+        .summary
+        .contains(&SummaryLine::Said(said.expect("checked"))));
+    // The plain "contact by" row is not repeated beside it.
+    assert!(!view.summary.iter().any(|l| matches!(
+        l,
+        SummaryLine::Row {
+            row: Row::ContactBy(_),
+            ..
+        }
+    )));
+
+    // In Tokyo's working hours the language is open: the summary has the plain row.
+    let day = Context {
+        now: at(2025, 2, 5, 1, 0),
+        holidays: &[],
+    };
+    let view = result_view(Journey::OpenRequest, &given, &day);
+    assert!(!view
+        .summary
+        .iter()
+        .any(|l| matches!(l, SummaryLine::Said(_))));
+    assert!(view.summary.iter().any(|l| matches!(
+        l,
+        SummaryLine::Row {
+            row: Row::ContactBy(_),
+            ..
+        }
+    )));
+}

@@ -4,6 +4,7 @@
 use crate::engine::outcome::Outcome;
 use crate::engine::Answers;
 use crate::policy::data::q;
+use crate::result::decision::{sentences, Sentence};
 use crate::result::headline::{rows, Row, RowKind};
 
 /// One line of the summary.
@@ -14,6 +15,9 @@ pub enum SummaryLine {
     /// A row of the answer. `because`: the question whose answer justifies it (the business
     /// impact, for the severity), written after it.
     Row { row: Row, because: Option<u8> },
+    /// A sentence of the decision, as the page's title says it: the contact that will come in
+    /// English before the language window opens, which the agent should know too.
+    Said(Sentence),
 }
 
 /// The answers a summary starts with, in this order, when given.
@@ -41,13 +45,30 @@ pub fn lines(answers: &Answers, out: &Outcome) -> Vec<SummaryLine> {
             because: given(q::IMPACT).then_some(q::IMPACT),
         });
     }
-    for kind in [RowKind::Response, RowKind::ContactBy] {
-        if let Some(r) = row(kind) {
-            lines.push(SummaryLine::Row {
-                row: r,
-                because: None,
-            });
-        }
+    if let Some(r) = row(RowKind::Response) {
+        lines.push(SummaryLine::Row {
+            row: r,
+            because: None,
+        });
+    }
+    // "Expect contact by 01:00, in English: your language is offered only from 09:00" when
+    // that is the case; otherwise the plain row.
+    let in_english = sentences(&rows).into_iter().find(|s| {
+        matches!(
+            s,
+            Sentence::ContactBy {
+                in_english_until: Some(_),
+                ..
+            }
+        )
+    });
+    match (in_english, row(RowKind::ContactBy)) {
+        (Some(said), _) => lines.push(SummaryLine::Said(said)),
+        (None, Some(r)) => lines.push(SummaryLine::Row {
+            row: r,
+            because: None,
+        }),
+        (None, None) => {}
     }
     lines.extend(
         [q::TIME_ZONE, q::LANGUAGE]

@@ -621,6 +621,7 @@ fn ticket_summary(
                     row_text(l, &row, zone)
                 )
             }
+            SummaryLine::Said(sentence) => decision_text(l, texts, &[sentence], zone),
         })
         .collect::<Vec<_>>()
         .join("\n")
