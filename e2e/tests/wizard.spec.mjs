@@ -93,7 +93,7 @@ const WALKS = [
     facts: {
       'Where to go': slotLabel('route', 'support_for_business'),
       'Your support offer': slotLabel('offer_state', 'expired'),
-      'Your agreement or incidents expire on': dateText('2025-02-09'),
+      [EN.result.agreement_expires]: dateText('2025-02-09'),
     },
   },
   {
@@ -422,6 +422,22 @@ test('the error summary of a date question links to the date field', async ({ pa
   const field = page.getByLabel(EN.q.activation_date.title, { exact: true });
   await expect(field).toBeFocused();
   await expect(field).toHaveAccessibleDescription(new RegExp(EN.wizard.error_enter_date));
+});
+
+test('date and number fields stand clear of the Continue button, at 320 px too', async ({ page }) => {
+  const onprem = {
+    product: 'onprem_other', onprem_offer: 'maicpp', have_ids: 'yes', account: 'entra', lifecycle: 'mainstream',
+    activation: 'activated',
+  };
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const [question, answers] of [['activation_date', onprem], ['incidents_left', { ...onprem, activation_date: '2024-01-10' }]]) {
+      await page.goto(journeyUrl('on-premises', question, answers));
+      const field = page.getByLabel(EN.q[question].title, { exact: true });
+      const [box, button] = [await field.boundingBox(), await continueButton(page).boundingBox()];
+      expect(button.y - (box.y + box.height), `${question} at ${width} px: space above Continue`).toBeGreaterThanOrEqual(16);
+    }
+  }
 });
 
 test('a number question says what to enter: empty asks for a number, "three" asks for figures', async ({ page }) => {
