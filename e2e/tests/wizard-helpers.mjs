@@ -209,7 +209,7 @@ export function windowText(start, end, zone, lang = 'en', lastStart = start) {
   const opts = { timeZone: zone ?? 'UTC' };
   const day = (at) => new Intl.DateTimeFormat(intlTag(lang), { ...opts, weekday: 'short', day: 'numeric', month: 'short' })
     .format(new Date(at));
-  const time = (at) => new Intl.DateTimeFormat(intlTag(lang), { ...opts, hour: 'numeric', minute: '2-digit' })
+  const time = (at) => new Intl.DateTimeFormat(intlTag(lang), { ...opts, hour: '2-digit', minute: '2-digit' })
     .format(new Date(at));
   const days = lastStart === start ? day(start) : `${day(start)} – ${day(lastStart)}`;
   return `${days}, ${time(start)} – ${time(end)}`;
@@ -218,7 +218,7 @@ export function windowText(start, end, zone, lang = 'en', lastStart = start) {
 /** An instant as the decision writes it: weekday, day, short month and time ("Wed 5 Feb, 01:00"). */
 export function shortInstantText(at, zone, lang = 'en') {
   return new Intl.DateTimeFormat(intlTag(lang), {
-    timeZone: zone ?? 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit',
+    timeZone: zone ?? 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
   }).format(new Date(at));
 }
 

@@ -172,7 +172,7 @@ fn intl_tag(l: Locale) -> &'static str {
 enum Style {
     Date,
     Instant,
-    /// Weekday, day, short month and time, no zone: "Wed 5 Feb, 01:00" (the decision's time;
+    /// Weekday, day, short month and two-digit time, no zone: "Wed 5 Feb, 01:00" (the decision's time;
     /// the key facts below it name the zone).
     Short,
     /// The time of day only: "18:00" (a window's end, on the same day as its start).
@@ -216,7 +216,7 @@ fn new_formatter(tag: &str, zone: &str, style: Style) -> Option<wasm_bindgen::Js
     match style {
         Style::ZoneName => set("timeZoneName", "longGeneric")?,
         Style::Time => {
-            set("hour", "numeric")?;
+            set("hour", "2-digit")?;
             set("minute", "2-digit")?
         }
         Style::Day => {
@@ -228,7 +228,7 @@ fn new_formatter(tag: &str, zone: &str, style: Style) -> Option<wasm_bindgen::Js
             set("weekday", "short")?;
             set("day", "numeric")?;
             set("month", "short")?;
-            set("hour", "numeric")?;
+            set("hour", "2-digit")?;
             set("minute", "2-digit")?
         }
         Style::Date | Style::Instant => {
