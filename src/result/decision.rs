@@ -85,7 +85,7 @@ const FILING_ROUTES: [u8; 5] = [
 ];
 
 /// The decision for an answer's rows. Never empty: every result has a route or a language
-/// (tested over every path in tests/result_view.rs).
+/// (tested over every path in tests/next_steps.rs).
 pub fn sentences(rows: &[Row]) -> Vec<Sentence> {
     let find = |f: fn(&Row) -> Option<u8>| rows.iter().find_map(f);
     let route = find(|r| match r {
