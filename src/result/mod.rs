@@ -79,6 +79,7 @@ pub fn result_view(journey: Journey, answers: &Answers, ctx: &Context) -> Result
         .iter()
         .find(|s| s.section == crate::policy::model::Section::Steps);
     let decision = decision::sentences(&rows);
+    let summary = summary::lines(answers, &rows, &decision);
     ResultView {
         journey,
         facts: decision::key_facts(&rows, &decision),
@@ -101,7 +102,7 @@ pub fn result_view(journey: Journey, answers: &Answers, ctx: &Context) -> Result
             .flatten(),
         sources_differ: explanations::sources_differ(&out),
         notices: out.notices.clone(),
-        summary: summary::lines(answers, &out),
+        summary,
         trace: explanations::trace(&out),
         headline: rows,
         sections,

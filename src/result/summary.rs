@@ -1,11 +1,10 @@
 //! The ticket summary: plain lines to paste into the portal's form. Which answers and which
 //! parts of the result it lists, and which answer justifies the severity, is decided here.
 
-use crate::engine::outcome::Outcome;
 use crate::engine::Answers;
 use crate::policy::data::q;
-use crate::result::decision::{sentences, Sentence};
-use crate::result::headline::{rows, Row, RowKind};
+use crate::result::decision::Sentence;
+use crate::result::headline::{Row, RowKind};
 
 /// One line of the summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,10 +28,10 @@ const SITUATION: [u8; 5] = [
     q::ONPREM_OFFER,
 ];
 
-pub fn lines(answers: &Answers, out: &Outcome) -> Vec<SummaryLine> {
+/// The summary of an answer whose rows and decision `result_view` has already built.
+pub fn lines(answers: &Answers, rows: &[Row], decision: &[Sentence]) -> Vec<SummaryLine> {
     let given = |question: u8| answers.get(question).is_some();
     let answer = |question: u8| SummaryLine::Answer { question };
-    let rows = rows(out);
     let row = |kind: RowKind| rows.iter().copied().find(|r| r.kind() == kind);
     let mut lines: Vec<SummaryLine> = SITUATION
         .into_iter()
@@ -53,7 +52,7 @@ pub fn lines(answers: &Answers, out: &Outcome) -> Vec<SummaryLine> {
     }
     // "Expect contact by 01:00, in English: your language is offered only from 09:00" when
     // that is the case; otherwise the plain row.
-    let in_english = sentences(&rows).into_iter().find(|s| {
+    let in_english = decision.iter().copied().find(|s| {
         matches!(
             s,
             Sentence::ContactBy {
