@@ -35,6 +35,14 @@ test('a cited line can be read in the source language, on demand, and stays open
   const seed = fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'policy', 'seeds', '000_71765d8511679954.txt'), 'utf8').split('\n');
   const firstCited = seed.slice(56, 60).find((l) => l.trim() !== '').trim();
   await expect(quote).toContainText(firstCited);
+  // Lines 59-60 are the head and first row of the page's table of where to file: shown as a
+  // table (policy/seed_tables.toml), its merged cell spanning the four plan columns.
+  const table = quote.getByRole('table');
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Product', 'Abonnement (inbegrepen)', 'Professional Direct', 'Premier-ondersteuning', 'Unified-ondersteuning',
+  ]);
+  const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Dynamics 365 en Power Platform', exact: true }) });
+  await expect(row.getByRole('cell', { name: 'Power Platform Beheercentrum', exact: true })).toHaveAttribute('colspan', '4');
   await expectAccessible(page, 'result with an original text open');
   // The result page rebuilds its view at each 30-second tick of its clock; the opened text stays.
   await page.clock.fastForward(31_000);

@@ -6,6 +6,7 @@
 pub mod data;
 pub mod journey;
 pub mod model;
+pub mod seed_text;
 pub mod text;
 
 pub use journey::Journey;

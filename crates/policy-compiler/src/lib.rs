@@ -125,8 +125,9 @@ fn compile_data(
 }
 
 /// FNV-1a over every policy file that can change an answer (sorted by path), as 8 hex digits.
-/// Translations, invariants and declared overrides check or explain the rules without changing
-/// what they decide, so they leave the fingerprint that links carry alone.
+/// Translations, invariants, declared overrides and the seeds' table layout check, explain or show
+/// the rules and sources without changing what they decide, so they leave the fingerprint that
+/// links carry alone.
 pub fn fingerprint(policy: &Path) -> String {
     fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -139,7 +140,10 @@ pub fn fingerprint(policy: &Path) -> String {
                 if name != "text" {
                     walk(&p, files);
                 }
-            } else if !matches!(name, "invariants.toml" | "overrides.toml") {
+            } else if !matches!(
+                name,
+                "invariants.toml" | "overrides.toml" | "seed_tables.toml"
+            ) {
                 files.push(p);
             }
         }
