@@ -106,6 +106,10 @@ impl PolicyTexts {
     pub fn option(&self, q: u8, o: u8) -> String {
         self.get(TextId::option(q, o))
     }
+    /// One of the result page's own sentences (`[page]` in `policy/text/<lang>.toml`).
+    pub fn page(&self, n: u16) -> String {
+        self.get(TextId::page(n))
+    }
 
     /// The language tag of the texts on screen, when it differs from the interface language
     /// (English shown as a fallback): used for `lang` attributes so screen readers switch voice.

@@ -159,7 +159,6 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
     let stage = RwSignal::new(1u8);
     next_stage_after_paint(stage);
     let below_answer = Memo::new(move |_| stage.get() >= 2);
-    let page_text = move |n: u16| texts.get(TextId::page(n));
 
     view! {
         <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
@@ -172,10 +171,10 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
         // On paper only: when it was printed and the link back to this answer.
         <p class="print-only">{printed}</p>
         <section class="next-steps" aria-labelledby="steps-title">
-            <h2 id="steps-title">{move || page_text(page::STEPS_TITLE)}</h2>
+            <h2 id="steps-title">{move || texts.page(page::STEPS_TITLE)}</h2>
             <ol class="steps">{steps}</ol>
             // Kiosk mode only: the links as a QR code to take along.
-            {on_kiosk.then(|| view! { <p class="steps__kiosk">{move || page_text(page::KIOSK_SCAN)}</p> })}
+            {on_kiosk.then(|| view! { <p class="steps__kiosk">{move || texts.page(page::KIOSK_SCAN)}</p> })}
             <crate::ui::kiosk::ContinueOnPhone />
         </section>
         <section class="result-section summary" aria-labelledby="summary-title" id="summary">
@@ -190,14 +189,14 @@ pub fn ResultPage(journey: Journey, answers: Answers) -> impl IntoView {
             })}
             <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { td_string!(loc(), result.copied) } else { td_string!(loc(), result.copy_failed) })}</p>
             <details class="summary__text">
-                <summary>{move || page_text(page::SUMMARY_SHOW)}</summary>
+                <summary>{move || texts.page(page::SUMMARY_SHOW)}</summary>
                 <pre class="ticket-summary" tabindex="0">{move || summary_text.get()}</pre>
             </details>
         </section>
         // No key facts when the decision says everything (the language journey's answer).
         {move || view.with(|v| !v.facts.is_empty()).then(|| view! {
             <section class="answer" aria-labelledby="facts-title">
-                <h2 id="facts-title">{move || page_text(page::FACTS_TITLE)}</h2>
+                <h2 id="facts-title">{move || texts.page(page::FACTS_TITLE)}</h2>
                 <dl class="answer__list">{headline}</dl>
             </section>
         })}
@@ -212,38 +211,37 @@ fn decision_text(
     sentences: &[Sentence],
     zone: Option<CustomerZone>,
 ) -> String {
-    let page_text = |n: u16| texts.get(TextId::page(n));
     let time = |at| short_instant_text(l, at, zone);
     sentences
         .iter()
         .map(|sentence| {
             let text = sentence.text().map(|t| texts.get(t)).unwrap_or_default();
             match *sentence {
-                Sentence::NotCovered => page_text(page::DECISION_NOT_COVERED),
-                Sentence::NeedsPlan => page_text(page::DECISION_NEEDS_PLAN),
+                Sentence::NotCovered => texts.page(page::DECISION_NOT_COVERED),
+                Sentence::NeedsPlan => texts.page(page::DECISION_NEEDS_PLAN),
                 Sentence::Choose(_) => {
-                    fill(&page_text(page::DECISION_CHOOSE), &[("severity", &text)])
+                    fill(&texts.page(page::DECISION_CHOOSE), &[("severity", &text)])
                 }
                 Sentence::ContactBy {
                     at,
                     in_english_until: None,
                 } => fill(
-                    &page_text(page::DECISION_CONTACT_BY),
+                    &texts.page(page::DECISION_CONTACT_BY),
                     &[("time", &time(at))],
                 ),
                 Sentence::ContactBy {
                     at,
                     in_english_until: Some(opens),
                 } => fill(
-                    &page_text(page::DECISION_CONTACT_ENGLISH),
+                    &texts.page(page::DECISION_CONTACT_ENGLISH),
                     &[("time", &time(at)), ("opens", &time(opens))],
                 ),
                 Sentence::LanguageOpens(at) => fill(
-                    &page_text(page::DECISION_LANGUAGE_OPENS),
+                    &texts.page(page::DECISION_LANGUAGE_OPENS),
                     &[("time", &time(at))],
                 ),
                 // A route's action or a slot value's name, made a sentence.
-                _ => fill(&page_text(page::DECISION_SENTENCE), &[("text", &text)]),
+                _ => fill(&texts.page(page::DECISION_SENTENCE), &[("text", &text)]),
             }
         })
         .collect::<Vec<_>>()
@@ -259,7 +257,6 @@ fn step_view(
     answers: &Answers,
     on_kiosk: bool,
 ) -> AnyView {
-    let page_text = move |n: u16| texts.get(TextId::page(n));
     match *step {
         Step::Open { route, url } => {
             let label = texts.get(TextId::route_open(route));
@@ -272,15 +269,15 @@ fn step_view(
             }
         }
         Step::Documented(e) => view! { {explanation_text(e.text)} }.into_any(),
-        Step::ReopenThere => page_text(page::STEP_REOPEN_THERE).into_any(),
+        Step::ReopenThere => texts.page(page::STEP_REOPEN_THERE).into_any(),
         Step::PasteSummary => {
-            view! { <a href="#summary">{page_text(page::STEP_PASTE)}</a> }.into_any()
+            view! { <a href="#summary">{texts.page(page::STEP_PASTE)}</a> }.into_any()
         }
         Step::Journey(j) => {
             let label = if j == Journey::ComparePlans {
-                page_text(page::STEP_COMPARE)
+                texts.page(page::STEP_COMPARE)
             } else {
-                page_text(page::STEP_FIND_ROUTE)
+                texts.page(page::STEP_FIND_ROUTE)
             };
             let route = route_to(j, Page::Next, *answers);
             let _ = l;
@@ -303,7 +300,6 @@ fn ResultDetails(
     let language = use_language();
     let loc = move || locale(language.get());
     let texts = use_policy_texts();
-    let page_text = move |n: u16| texts.get(TextId::page(n));
     let restart = route_to(journey, Page::Next, Answers::new());
     let _ = &answers;
     let sections = move || {
@@ -323,7 +319,7 @@ fn ResultDetails(
                                 .iter()
                                 .map(|n| {
                                     let href = format!("#src-{id}-{n}");
-                                    let label = fill(&page_text(page::NOTE_LABEL), &[("n", &n.to_string())]);
+                                    let label = fill(&texts.page(page::NOTE_LABEL), &[("n", &n.to_string())]);
                                     view! { <sup><a href=href aria-label=label>{n.to_string()}</a></sup> }
                                 })
                                 .collect_view();
@@ -358,7 +354,7 @@ fn ResultDetails(
                             })
                             .collect_view();
                         view! {
-                            <p class="because__intro">{page_text(page::BECAUSE_INTRO)}</p>
+                            <p class="because__intro">{texts.page(page::BECAUSE_INTRO)}</p>
                             <ul class="because">{answered}</ul>
                         }
                     });
@@ -367,7 +363,7 @@ fn ResultDetails(
                             <summary>{section_title(l, section.section)}{gist}</summary>
                             {because}
                             <ul class="result-list">{items}</ul>
-                            <h3 class="sources__title">{page_text(page::SOURCES_TITLE)}</h3>
+                            <h3 class="sources__title">{texts.page(page::SOURCES_TITLE)}</h3>
                             <ol class="sources">{sources}</ol>
                         </details>
                     }
@@ -385,7 +381,7 @@ fn ResultDetails(
                 .collect_view();
             view! {
                 <details class="result-section notice--differ">
-                    <summary>{page_text(page::DIFFER_TITLE)}</summary>
+                    <summary>{texts.page(page::DIFFER_TITLE)}</summary>
                     <ul>{items}</ul>
                 </details>
             }
@@ -460,7 +456,7 @@ fn ResultDetails(
     let checked = move || {
         crate::result::portals::checked().map(|d| {
             fill(
-                &page_text(page::LINKS_CHECKED),
+                &texts.page(page::LINKS_CHECKED),
                 &[("date", &date_text(loc(), d))],
             )
         })
@@ -468,12 +464,12 @@ fn ResultDetails(
     view! {
         {move || notices(false)}
         {extra}
-        <h2 class="details__title">{move || page_text(page::DETAILS_TITLE)}</h2>
+        <h2 class="details__title">{move || texts.page(page::DETAILS_TITLE)}</h2>
         {sections}
         {move || notices(true)}
         {differ}
         <details class="trace" on:toggle=open_trace>
-            <summary>{move || page_text(page::STAFF_TITLE)}</summary>
+            <summary>{move || texts.page(page::STAFF_TITLE)}</summary>
             <ol class="trace__list">{trace}</ol>
         </details>
         <p class="links-checked">{checked}</p>
