@@ -24,7 +24,7 @@ import {
   LANGUAGES, MODES, pageCover, pageLabel, expectedHeading, startHost, openApp, showPage,
   expectRendered, axeViolations, axeViolationsFromTop, catalogue, internalCodes,
 } from './a11y-helpers.mjs';
-import { resultHeading } from './wizard-helpers.mjs';
+import { resultHeading, proposals } from './wizard-helpers.mjs';
 
 const cover = pageCover();
 const pages = cover.pages.map((p, i) => ({ ...p, label: pageLabel(p, i) }));
@@ -128,7 +128,11 @@ for (const lang of LANGUAGES) {
       await frame.getByRole('link', { name: T.journeys[journey.replace('-', '_')].title, exact: true }).focus();
       await page.keyboard.press('Enter');
 
+      // The app fills in what it proposes (the region a zone settles, English for an English
+      // reader): those steps of the cover's walk are not shown.
+      const proposed = proposals(Object.fromEntries(walk.steps), lang);
       for (const [q, value] of walk.steps) {
+        if (q in proposed) continue;
         await expect(h1).toHaveText(T.q[q].title);
         await expect(h1, `focus on the h1 of ${q}`).toBeFocused();
         await axe(`${journey} question ${q}`);

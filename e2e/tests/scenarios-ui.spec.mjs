@@ -12,7 +12,7 @@
 // policy/facts/response_targets.toml.
 import { test, expect, expectAccessible } from './fixtures.mjs';
 import {
-  EN, ROW_HEADINGS, CHECK_TITLE, RESULT_TITLE, JOURNEY_TITLES, h1, answerAll, seeResult, resultFacts, slotLabel,
+  EN, ROW_HEADINGS, CHECK_TITLE, RESULT_TITLE, JOURNEY_TITLES, h1, answerAll, shownFor, seeResult, resultFacts, slotLabel,
   decisionText, shortInstantText,
   durationText, instantText,
   dateText,
@@ -46,7 +46,7 @@ const SCENARIOS = [
   {
     id: "SC-051", journey: "on-premises", now: "2025-02-12T10:00:00Z",
     title: "Expired MPN agreement (1 year + 30 days)",
-    answers: { product: "onprem_other", onprem_offer: "maicpp", have_ids: "yes", account: "entra", lifecycle: "mainstream", activation: "activated", activation_date: "2024-01-10", incidents_left: "6" },
+    answers: { product: "onprem_other", onprem_offer: "maicpp", have_ids: "yes", lifecycle: "mainstream", activation: "activated", activation_date: "2024-01-10", incidents_left: "6" },
     // The agreement has expired, but a single incident can still be bought, so the journey asks
     // the business impact last; the scenario gives none, so one completes the path. It adds a
     // severity for that incident, which the scenario leaves open.
@@ -76,7 +76,7 @@ for (const sc of SCENARIOS) {
       await page.goto('/');
       await page.getByRole('link', { name: JOURNEY_TITLES[sc.journey], exact: true }).click();
       const asked = await answerAll(page, answers);
-      expect([...asked].sort(), 'the journey asked exactly the scenario\'s questions').toEqual(Object.keys(answers).sort());
+      expect([...asked].sort(), 'the journey asked exactly the scenario\'s questions (less those it proposed)').toEqual(shownFor(answers));
       await expect(h1(page)).toHaveText(CHECK_TITLE);
       await seeResult(page);
       await expect(h1(page)).toHaveText(RESULT_TITLE);

@@ -3,6 +3,10 @@
 // "click the option labelled …, press Continue".
 import { expect, expectAccessible } from './fixtures.mjs';
 import { catalogue } from './catalogue.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** The English texts: q.<question>.title/options, summary.<question>, slot.*, result.*, wizard.*. */
 export const EN = catalogue('en');
@@ -138,9 +142,47 @@ export async function pressContinue(page) {
 }
 
 /**
+ * The region each time zone proposes (policy/facts/zone_regions.toml: `region = [zones]` lists;
+ * `none` lists the zones that propose nothing).
+ */
+export const ZONE_REGIONS = (() => {
+  const text = fs.readFileSync(path.join(ROOT, 'policy', 'facts', 'zone_regions.toml'), 'utf8')
+    .replace(/#.*$/gm, '');
+  const out = {};
+  for (const [, region, list] of text.matchAll(/^([a-z_]+)\s*=\s*\[([^\]]*)\]/gms)) {
+    if (region === 'none') continue;
+    for (const [, zone] of list.matchAll(/"([^"]+)"/g)) out[zone] = region;
+  }
+  return out;
+})();
+
+/**
+ * The answers the app fills in instead of asking (src/state/proposals.rs): the region the time
+ * zone settles, and English as the support language for a visitor reading English (`lang`).
+ */
+export function proposals(answers, lang = 'en') {
+  const out = {};
+  if ('region' in answers && ZONE_REGIONS[answers.time_zone]) out.region = ZONE_REGIONS[answers.time_zone];
+  if ('language' in answers && (lang === 'en' || lang === 'en-XA')) out.language = 'english';
+  return out;
+}
+
+/**
+ * The questions a journey shows for these answers: all of them but those the app proposed
+ * rightly. A proposal the answers differ from is changed from "Check your answers", so it is
+ * shown then.
+ */
+export function shownFor(answers) {
+  const proposed = proposals(answers);
+  return Object.keys(answers).filter((q) => proposed[q] !== answers[q]).sort();
+}
+
+/**
  * Answers every question the journey asks, in the order it asks them, until "Check your answers".
- * The page decides the order: each question is identified by its h1. Returns the question ids in
- * the order they were asked. With `axe`, every question page is checked before it is answered.
+ * The page decides the order: each question is identified by its h1. A proposed answer (region,
+ * language) that differs from `answers` is then changed with its Change link, as a visitor
+ * would. Returns the question ids in the order they were shown. With `axe`, every question page
+ * is checked before it is answered.
  */
 export async function answerAll(page, answers, { axe = false } = {}) {
   const asked = [];
@@ -148,7 +190,13 @@ export async function answerAll(page, answers, { axe = false } = {}) {
     const q = await currentQuestion(page);
     if (q === null) {
       await expect(h1(page)).toHaveText(CHECK_TITLE);
-      return asked;
+      const proposed = proposals(answers);
+      const change = Object.keys(proposed).find((p) => !asked.includes(p) && proposed[p] !== answers[p]
+        && page.url().includes(`${p}=${proposed[p]}`));
+      if (!change) return asked;
+      await page.getByRole('link', { name: `${EN.wizard.change} ${EN.summary[change]}`, exact: true }).click();
+      await expect(h1(page)).not.toHaveText(CHECK_TITLE);
+      continue;
     }
     expect(Object.keys(answers), `the test has an answer for the question asked: ${q}`).toContain(q);
     if (axe) await expectAccessible(page, `question page "${q}"`);
@@ -248,10 +296,27 @@ export async function checkRows(page) {
   await expect(h1(page)).toHaveText(CHECK_TITLE);
   await expect(page.getByRole('term').first()).toBeVisible();
   const terms = await page.getByRole('term').allTextContents();
-  const defs = await page.getByRole('definition').allTextContents();
+  // The answer without the note of where a proposed one came from ("From your time zone").
+  const defs = await page.getByRole('definition').evaluateAll((dds) => dds.map((dd) => {
+    const copy = dd.cloneNode(true);
+    copy.querySelectorAll('.summary-list__from').forEach((n) => n.remove());
+    return copy.textContent;
+  }));
   // Each row is a term, the answer, and a second definition holding the Change link.
   expect(defs.length, 'two definitions (answer, Change) per row').toBe(terms.length * 2);
   return Object.fromEntries(terms.map((t, i) => [t.trim(), defs[2 * i].trim()]));
+}
+
+/** The notes "Check your answers" shows beside answers the app proposed: { term: note }. */
+export async function proposalNotes(page) {
+  await expect(h1(page)).toHaveText(CHECK_TITLE);
+  const rows = page.locator('.summary-list__row');
+  const out = {};
+  for (const row of await rows.all()) {
+    const note = row.locator('.summary-list__from');
+    if (await note.count()) out[(await row.getByRole('term').textContent()).trim()] = (await note.textContent()).trim();
+  }
+  return out;
 }
 
 /** The URL query of a journey page with these answers (what the app itself writes). */

@@ -6,23 +6,27 @@ use crate::engine::answers::Answers;
 use crate::engine::evaluate::{evaluate_in, evaluate_with, holds, Context};
 use crate::engine::outcome::Outcome;
 use crate::policy::data::RULES;
-use crate::policy::data::{q, QUESTIONS};
-use crate::policy::model::Rule;
+use crate::policy::data::{q, JOURNEY_QUESTIONS, QUESTIONS};
+use crate::policy::model::{Atom, Rule};
 use crate::policy::Journey;
 
 /// Questions of a journey, in asking order (vocabulary order).
 pub fn journey_questions(journey: Journey) -> impl Iterator<Item = u8> {
-    QUESTIONS
+    // In the vocabulary's order, or the journey's own (`[[journey]]` in the vocabulary).
+    JOURNEY_QUESTIONS
         .iter()
-        .enumerate()
-        .filter(move |(_, q)| q.journeys.contains(&journey))
-        .filter_map(|(i, _)| u8::try_from(i).ok())
+        .find(|(j, _)| *j == journey)
+        .map_or(&[][..], |(_, order)| order)
+        .iter()
+        .copied()
 }
 
 fn applies(question: u8, answers: &Answers, partial: &Outcome) -> bool {
-    QUESTIONS
-        .get(usize::from(question))
-        .is_some_and(|def| def.ask_when.iter().all(|a| holds(a, answers, partial)))
+    QUESTIONS.get(usize::from(question)).is_some_and(|def| {
+        let all = |atoms: &[Atom]| atoms.iter().all(|a| holds(a, answers, partial));
+        all(def.ask_when)
+            && (def.ask_when_any.is_empty() || def.ask_when_any.iter().any(|c| all(c)))
+    })
 }
 
 /// The next question to ask, or `None` when the journey has everything it needs.

@@ -8,6 +8,7 @@ pub mod flow;
 pub mod iso_date;
 pub mod outcome;
 pub mod paths;
+pub mod question_use;
 pub mod verifier;
 
 pub use answers::{implausible, refusal, Answer, AnswerError, Answers, Implausible, Refusal};

@@ -25,6 +25,13 @@ pub trait PathVisitor {
     fn question(&mut self, _question: u8, _answers: &Answers, _asked: &[u8]) {}
     /// A complete path evaluated at `now` (once per open/closed state of the region's hours).
     fn leaf(&mut self, answers: &Answers, asked: &[u8], now: DateTime<Utc>, out: &Outcome);
+    /// Every instant of the complete path `answers` has been reported to [`Self::leaf`].
+    fn leaf_done(&mut self, _answers: &Answers, _asked: &[u8]) {}
+    /// The subtree of one option of the question last reported has been walked.
+    fn option_done(&mut self) {}
+    /// Every option of the question last reported has been walked; `answers` are as they were
+    /// before it was asked.
+    fn question_done(&mut self, _answers: &Answers) {}
 }
 
 /// One walk over the answer tree of a journey under a rule set.
@@ -63,9 +70,11 @@ impl<'a> PathWalk<'a> {
                 for a in candidates(q) {
                     answers.set_index(q, a);
                     self.run(answers, visitor);
+                    visitor.option_done();
                 }
                 self.asked.pop();
                 answers.clear(q);
+                visitor.question_done(answers);
             }
         }
     }
@@ -87,6 +96,7 @@ impl<'a> PathWalk<'a> {
             self.evaluations += 1;
             visitor.leaf(answers, &self.asked, now, &out);
         }
+        visitor.leaf_done(answers, &self.asked);
     }
 }
 

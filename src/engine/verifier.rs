@@ -18,6 +18,7 @@ use crate::engine::flow::next_question_in;
 use crate::engine::outcome::Outcome;
 pub use crate::engine::paths::{candidates, sample_instants};
 use crate::engine::paths::{PathVisitor, PathWalk};
+use crate::engine::question_use::{QuestionUse, UnusedQuestion};
 use crate::policy::data::{
     rule_label, s, slot_index, DECLARED_OVERRIDES, INVARIANTS, QUESTIONS, REGION_HOURS,
     RESPONSE_MINUTES, RESPONSE_TARGETS, RULES, SEEDS, SLOTS, SLOT_COUNT,
@@ -64,6 +65,9 @@ pub struct Report {
     pub unused_declarations: Vec<&'static str>,
     /// Distinct (winner, loser, slot) overrides seen on some path, all declared when `ok()`.
     pub override_pairs: usize,
+    /// Questions asked on some path where no answer to them changes the result, each with the
+    /// shortest such path.
+    pub unused_questions: Vec<UnusedQuestion>,
 }
 
 impl Report {
@@ -74,6 +78,7 @@ impl Report {
             && self.violations.is_empty()
             && self.undeclared_overrides.is_empty()
             && self.unused_declarations.is_empty()
+            && self.unused_questions.is_empty()
     }
 }
 
@@ -87,6 +92,7 @@ impl Report {
                 format!("declared override `{d}` happens on no path: remove or narrow it")
             }),
         );
+        lines.extend(self.unused_questions.iter().map(|u| u.to_string()));
         lines.extend(self.problems.iter().cloned());
         if !self.unfired_rules.is_empty() {
             lines.push(format!(
@@ -256,6 +262,8 @@ struct Walk<'a> {
     overrides: Vec<u32>,
     /// The first path each (winner, loser, slot) was seen on.
     override_examples: Vec<((u16, u16, u8), String)>,
+    /// Whether each question asked changes the result.
+    question_use: QuestionUse,
 }
 
 const MAX_PROBLEMS: usize = 40;
@@ -265,9 +273,23 @@ impl PathVisitor for Walk<'_> {
         if let Some(a) = self.asked.get_mut(usize::from(question)) {
             *a = true;
         }
+        self.question_use.question(question);
+    }
+
+    fn leaf_done(&mut self, answers: &Answers, asked: &[u8]) {
+        self.question_use.leaf_done(answers, asked);
+    }
+
+    fn option_done(&mut self) {
+        self.question_use.option_done();
+    }
+
+    fn question_done(&mut self, answers: &Answers) {
+        self.question_use.question_done(answers);
     }
 
     fn leaf(&mut self, answers: &Answers, _asked: &[u8], now: DateTime<Utc>, out: &Outcome) {
+        self.question_use.outcome(self.journey, out);
         self.check(answers, out);
         self.check_invariants(answers, out, now);
         self.record_overrides(answers, out);
@@ -405,6 +427,7 @@ fn walk_part<'a>(
         violations: vec![None; INVARIANTS.len()],
         overrides: vec![0; rules.len() * rules.len()],
         override_examples: Vec::new(),
+        question_use: QuestionUse::new(journey),
         journey,
         required: required_slots(journey)
             .iter()
@@ -487,7 +510,18 @@ pub fn verify_rules(rules: &[Rule]) -> Report {
     let mut asked = vec![false; QUESTIONS.len()];
     let mut violations: Vec<Option<Violation>> = vec![None; INVARIANTS.len()];
     let mut overrides: BTreeMap<(u16, u16, u8), String> = BTreeMap::new();
+    let mut unused: Vec<Option<UnusedQuestion>> = vec![None; QUESTIONS.len()];
     for w in &walks {
+        for (best, found) in unused.iter_mut().zip(&w.question_use.unused) {
+            if let Some(u) = found {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| u.before.len() < b.before.len())
+                {
+                    *best = Some(u.clone());
+                }
+            }
+        }
         for (best, found) in violations.iter_mut().zip(&w.violations) {
             if let Some(v) = found {
                 if best
@@ -497,6 +531,12 @@ pub fn verify_rules(rules: &[Rule]) -> Report {
                     *best = Some(v.clone());
                 }
             }
+        }
+        if let Some(path) = &w.question_use.zone_missing {
+            report.problems.push(format!(
+                "a time is shown in the visitor's zone but the time zone was never asked, in {} with {path:?}",
+                w.journey.slug()
+            ));
         }
         for (key, path) in &w.override_examples {
             overrides.entry(*key).or_insert_with(|| path.clone());
@@ -515,6 +555,7 @@ pub fn verify_rules(rules: &[Rule]) -> Report {
         report.problems.push("a verifier thread panicked".into());
     }
     report.violations = violations.into_iter().flatten().collect();
+    report.unused_questions = unused.into_iter().flatten().collect();
     check_overrides(rules, &overrides, &mut report);
     report.unfired_rules = rules
         .iter()

@@ -57,6 +57,12 @@ impl IanaZone {
         u8::try_from(index).ok().map(IanaZone)
     }
 
+    /// The zone's position in [`SUPPORTED_ZONES`] (tzdata/zones.txt order), for tables kept in
+    /// that order.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
     /// The IANA name, as [`IanaZone::from_name`] accepts it.
     pub fn name(self) -> &'static str {
         SUPPORTED_ZONES

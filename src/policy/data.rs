@@ -42,6 +42,15 @@ pub fn region_hours(region_option: u8) -> Option<&'static RegionHours> {
     REGION_HOURS.iter().find(|h| h.region == region_option)
 }
 
+/// The `region` option a time zone proposes (policy/facts/zone_regions.toml), if its place
+/// settles the region.
+pub fn zone_region(zone: crate::hours::iana::IanaZone) -> Option<u8> {
+    ZONE_REGIONS
+        .get(zone.index())
+        .copied()
+        .filter(|&r| r != u8::MAX)
+}
+
 /// A stated period by id.
 pub fn period(id: &str) -> Option<&'static Period> {
     PERIODS.iter().find(|p| p.id == id)

@@ -43,6 +43,8 @@ pub struct Question {
     pub journeys: &'static [Journey],
     /// All must hold for the question to matter.
     pub ask_when: &'static [Atom],
+    /// When not empty, one of these conjunctions must hold as well.
+    pub ask_when_any: &'static [&'static [Atom]],
 }
 
 /// An outcome slot: a single value per outcome, concluded by rules or derived by the engine.

@@ -5,6 +5,7 @@
 
 pub mod embed_config;
 pub mod kiosk_config;
+pub mod proposals;
 pub mod route;
 pub mod rules_age;
 pub mod stored;

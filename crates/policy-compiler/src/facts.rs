@@ -3,9 +3,12 @@
 //! and `PERIODS`, each entry with its citations.
 
 use crate::errors::Errors;
-use crate::input::{HoursFile, HoursIn, PeriodIn, PeriodsFile, TargetIn, TargetsFile};
+use crate::input::{
+    HoursFile, HoursIn, PeriodIn, PeriodsFile, TargetIn, TargetsFile, ZoneRegionsFile,
+};
 use crate::vars::{citations, hhmm, read, LineCounts, Vars};
 use crate::zones;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -14,6 +17,8 @@ pub struct Facts {
     pub targets: Vec<TargetIn>,
     pub hours: Vec<HoursIn>,
     pub periods: Vec<PeriodIn>,
+    /// Region option → the zones that propose it (`none`: zones that propose nothing).
+    pub zone_regions: BTreeMap<String, Vec<String>>,
 }
 
 pub fn read_all(policy: &Path, errors: &mut Errors) -> Facts {
@@ -26,6 +31,9 @@ pub fn read_all(policy: &Path, errors: &mut Errors) -> Facts {
             .unwrap_or_default(),
         periods: read::<PeriodsFile>(&policy.join("facts/periods.toml"), errors)
             .map(|p| p.period)
+            .unwrap_or_default(),
+        zone_regions: read::<ZoneRegionsFile>(&policy.join("facts/zone_regions.toml"), errors)
+            .map(|z| z.regions)
             .unwrap_or_default(),
     }
 }
@@ -41,10 +49,14 @@ pub fn code(
     format!(
         "pub static RESPONSE_TARGETS: &[ResponseTarget] = &[\n{}];\n\
          pub static REGION_HOURS: &[RegionHours] = &[\n{}];\n\
-         pub static PERIODS: &[Period] = &[\n{}];\n",
+         pub static PERIODS: &[Period] = &[\n{}];\n\
+         /// Per offered zone (tzdata/zones.txt order), the `region` option it proposes, 255 for\n\
+         /// none (policy/facts/zone_regions.toml).\n\
+         pub static ZONE_REGIONS: &[u8] = &[{}];\n",
         targets(&facts.targets, line_counts, errors),
         hours(&facts.hours, vars, line_counts, tzdata, errors),
         periods(&facts.periods, line_counts, errors),
+        zone_regions(&facts.zone_regions, vars, tzdata, errors),
     )
 }
 
@@ -110,6 +122,49 @@ fn hours(
         }
     }
     code
+}
+
+/// Every offered zone is listed exactly once: under the region it proposes, or under `none`.
+/// Written as one byte per offered zone, in tzdata/zones.txt order (the order of
+/// `hours::SUPPORTED_ZONES`): the region option, or 255 for none.
+fn zone_regions(
+    regions: &BTreeMap<String, Vec<String>>,
+    vars: &Vars,
+    tzdata: &Path,
+    errors: &mut Errors,
+) -> String {
+    let ctx = "zone regions (policy/facts/zone_regions.toml)";
+    let region_q = vars.questions.iter().find(|q| q.0 == "region");
+    let mut proposed: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (region, zones) in regions {
+        let option = region_q.and_then(|q| q.2.index(region));
+        if region != "none" && option.is_none() {
+            errors.push(format!("{ctx}: `{region}` is not an option of `region`"));
+        }
+        for zone in zones {
+            if seen.contains(&zone.as_str()) {
+                errors.push(format!("{ctx}: zone `{zone}` is listed twice"));
+            }
+            seen.push(zone);
+            if !zones::is_supported(tzdata, zone) {
+                errors.push(format!("{ctx}: zone `{zone}` is not in tzdata/zones.txt"));
+            }
+            if let Some(option) = option {
+                proposed.insert(zone, option);
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    for zone in zones::supported(tzdata) {
+        if !seen.contains(&zone.as_str()) {
+            errors.push(format!(
+                "{ctx}: zone `{zone}` is offered but neither proposes a region nor is listed under `none`"
+            ));
+        }
+        bytes.push(proposed.get(zone.as_str()).map_or(255, |&o| o).to_string());
+    }
+    bytes.join(", ")
 }
 
 /// `customer` (the customer's own zone), `fixed:+01:00`, or a named zone compiled in.

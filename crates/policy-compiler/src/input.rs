@@ -12,6 +12,17 @@ pub type Conditions = BTreeMap<String, Vec<String>>;
 pub struct Vocabulary {
     pub question: Vec<QuestionIn>,
     pub slot: Vec<SlotIn>,
+    /// Journeys that ask their questions in another order than the file's.
+    #[serde(default)]
+    pub journey: Vec<JourneyOrderIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JourneyOrderIn {
+    pub slug: String,
+    /// Every question of the journey, in asking order.
+    pub order: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -26,6 +37,19 @@ pub struct QuestionIn {
     pub ask_when: Conditions,
     #[serde(default)]
     pub not_when: Conditions,
+    /// Alternatives: when any is given, at least one must hold as well (each one's `when` all
+    /// hold and none of its `not`).
+    #[serde(default)]
+    pub ask_when_any: Vec<Alternative>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    #[serde(default)]
+    pub when: Conditions,
+    #[serde(default)]
+    pub not: Conditions,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +121,14 @@ pub struct TargetIn {
     pub minutes: u32,
     pub clock: String,
     pub cite: Vec<String>,
+}
+
+/// `policy/facts/zone_regions.toml`: region option → zones, plus `none`, the zones that propose
+/// no region.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneRegionsFile {
+    pub regions: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]

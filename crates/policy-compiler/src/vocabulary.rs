@@ -59,7 +59,9 @@ pub fn compile(
          /// Question indices by id.\n#[allow(dead_code)]\npub mod q {{\n{q}}}\n\
          /// Slot indices by id.\n#[allow(dead_code)]\npub mod s {{\n{s}}}\n\
          pub static QUESTIONS: &[Question] = &[\n{questions}];\n\
-         pub static SLOTS: &[Slot] = &[\n{slots}];\n",
+         pub static SLOTS: &[Slot] = &[\n{slots}];\n\
+         /// Each journey's questions, in asking order.\n\
+         pub static JOURNEY_QUESTIONS: &[(Journey, &[u8])] = &[\n{orders}];\n",
         nq = vars.questions.len(),
         ns = vars.slots.len(),
         q = constants(vars.questions.iter().map(|q| &q.0).collect()),
@@ -67,6 +69,7 @@ pub fn compile(
         questions = questions.concat(),
         slots = slots.concat(),
         values = value_constants(&vars),
+        orders = journey_orders(&file, errors),
     );
     Some(Vocabulary { vars, code })
 }
@@ -217,11 +220,63 @@ fn number_texts(vars: &Vars, keys: &mut TextKeys) {
     }
 }
 
+/// Every journey's questions in asking order: the vocabulary's order, or the journey's own
+/// (`[[journey]] slug, order`), which must list exactly the questions of that journey.
+fn journey_orders(file: &VocabularyFile, errors: &mut Errors) -> String {
+    for j in &file.journey {
+        if !JOURNEYS.iter().any(|(slug, _)| *slug == j.slug) {
+            errors.push(format!("journey order `{}`: unknown journey", j.slug));
+        }
+    }
+    let mut code = String::new();
+    for (slug, variant) in JOURNEYS {
+        let mut ids: Vec<&str> = file
+            .question
+            .iter()
+            .filter(|q| q.journeys.iter().any(|j| j == slug))
+            .map(|q| q.id.as_str())
+            .collect();
+        if let Some(custom) = file.journey.iter().find(|j| j.slug == *slug) {
+            let mut expected = ids.clone();
+            let mut listed: Vec<&str> = custom.order.iter().map(String::as_str).collect();
+            expected.sort_unstable();
+            listed.sort_unstable();
+            if expected != listed {
+                errors.push(format!(
+                    "journey order `{slug}`: must list exactly the journey's questions {expected:?}, lists {listed:?}"
+                ));
+            }
+            ids = custom.order.iter().map(String::as_str).collect();
+        }
+        let indices: Vec<String> = ids
+            .iter()
+            .filter_map(|id| file.question.iter().position(|q| q.id == *id))
+            .map(|i| i.to_string())
+            .collect();
+        let _ = writeln!(code, "    (Journey::{variant}, &[{}]),", indices.join(", "));
+    }
+    code
+}
+
 fn question_code(q: &QuestionIn, vars: &Vars, errors: &mut Errors) -> String {
     let ctx = format!("question `{}`", q.id);
     let mut reads = BTreeSet::new();
     let mut ask = atoms(vars, &q.ask_when, false, &ctx, errors, &mut reads);
     ask.extend(atoms(vars, &q.not_when, true, &ctx, errors, &mut reads));
+    let any: Vec<String> = q
+        .ask_when_any
+        .iter()
+        .map(|alt| {
+            let mut conj = atoms(vars, &alt.when, false, &ctx, errors, &mut reads);
+            conj.extend(atoms(vars, &alt.not, true, &ctx, errors, &mut reads));
+            if conj.is_empty() {
+                errors.push(format!(
+                    "{ctx}: an empty `ask_when_any` alternative always holds"
+                ));
+            }
+            format!("&[{}]", conj.join(", "))
+        })
+        .collect();
     let kind = match q.kind.as_str() {
         "choice" => "Choice",
         "date" => "Date",
@@ -238,11 +293,12 @@ fn question_code(q: &QuestionIn, vars: &Vars, errors: &mut Errors) -> String {
     let mut code = String::new();
     let _ = writeln!(
         code,
-        "    Question {{ id: {:?}, kind: QuestionKind::{kind}, options: &{:?}, journeys: &[{}], ask_when: &[{}] }},",
+        "    Question {{ id: {:?}, kind: QuestionKind::{kind}, options: &{:?}, journeys: &[{}], ask_when: &[{}], ask_when_any: &[{}] }},",
         q.id,
         q.options,
         journeys.join(", "),
-        ask.join(", ")
+        ask.join(", "),
+        any.join(", ")
     );
     code
 }

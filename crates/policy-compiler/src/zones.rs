@@ -117,6 +117,13 @@ pub fn compile(tzdata: &Path, errors: &mut Vec<String>) -> String {
 
 /// Whether `name` is listed in tzdata/zones.txt (false if the list cannot be read; `compile`
 /// reports that).
+/// The zones offered (tzdata/zones.txt), in file order.
+pub fn supported(tzdata: &Path) -> Vec<String> {
+    std::fs::read_to_string(tzdata.join("zones.txt"))
+        .map(|text| zone_names(&text))
+        .unwrap_or_default()
+}
+
 pub fn is_supported(tzdata: &Path, name: &str) -> bool {
     std::fs::read_to_string(tzdata.join("zones.txt"))
         .map(|text| zone_names(&text).iter().any(|n| n == name))

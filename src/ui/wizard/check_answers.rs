@@ -4,6 +4,7 @@
 use crate::engine::{relevant_questions, Answers};
 use crate::i18n::td_string;
 use crate::policy::Journey;
+use crate::state::proposals::{proposal, Proposal};
 use crate::state::wizard::back;
 use crate::state::Page;
 use crate::ui::language::{locale, use_language};
@@ -25,7 +26,17 @@ pub fn CheckAnswers(journey: Journey, answers: Answers) -> impl IntoView {
             view! {
                 <div class="summary-list__row">
                     <dt class="summary-list__key">{move || texts.question_summary(q)}</dt>
-                    <dd class="summary-list__value">{move || answer_text(loc(), &answers, q)}</dd>
+                    <dd class="summary-list__value">
+                        {move || answer_text(loc(), &answers, q)}
+                        // An answer the app filled in says where it came from.
+                        {move || proposal(&answers, q, language.get()).map(|from| {
+                            let text = match from {
+                                Proposal::FromTimeZone => td_string!(loc(), wizard.from_time_zone),
+                                Proposal::FromPageLanguage => td_string!(loc(), wizard.from_page_language),
+                            };
+                            view! { <span class="summary-list__from">{text}</span> }
+                        })}
+                    </dd>
                     <dd class="summary-list__actions">
                         <RouteLink route=change>
                             {move || td_string!(loc(), wizard.change)}

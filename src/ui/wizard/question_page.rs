@@ -9,6 +9,7 @@ use crate::i18n::td_string;
 use crate::policy::data::QUESTIONS;
 use crate::policy::model::QuestionKind;
 use crate::policy::Journey;
+use crate::state::proposals::propose;
 use crate::state::wizard::{back, stage, Stage};
 use crate::state::{Page, Route};
 use crate::ui::language::{locale, use_language};
@@ -61,8 +62,10 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
         parse_answer(q, raw.trim()).ok().map(|a| {
             let mut next = answers;
             next.set_index(q, a);
-            // Answers that stopped mattering leave the URL too, so they cannot come back.
-            prune(&next, journey)
+            // Answers that stopped mattering leave the URL too, so they cannot come back; the
+            // region and language the zone and the page settle are filled in, not asked.
+            let ui = language.get_untracked();
+            propose(journey, &answers, prune(&next, journey), ui)
         })
     };
     // A choice (an option, a time zone), or a typed value as soon as it is a valid answer, goes
