@@ -63,9 +63,16 @@ BUDGETS = {
 # 225,912 -> 241,046 B wasm and 264,466 -> 280,717 B first load, after two cuts made for it (no
 # generic sort in result::why: -4.4 KB; the browser's case folding instead of Rust's Unicode
 # tables in the zone search: -8.2 KB). Issue 19 owns bringing them down.
+#
+# Raised again, by 2 KB, for issue 18's questions: the region and language proposals, the "not
+# sure" plan and role answers, per-journey asking orders, and the seeds' tables drawn as tables
+# in "Original text". Measured 241,046 -> 243,585 B wasm after two cuts made for them (every
+# journey's question list compiled in instead of filtered at run time: -0.3 KB; the original
+# text's tables built with DOM calls instead of a nested `view!`, and filled without an Effect:
+# -2.2 KB).
 CEILINGS = {
-    "first_load_gzip": 282 * KB,
-    "wasm_gzip": 242 * KB,
+    "first_load_gzip": 284 * KB,
+    "wasm_gzip": 244 * KB,
 }
 
 # Fetches the start page makes from its own code, which index.html does not show. Each pattern must

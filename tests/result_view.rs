@@ -437,3 +437,75 @@ fn the_summary_says_when_the_contact_will_come_in_english() {
         }
     )));
 }
+
+/// An admin with an outage who does not know the plan: not "not covered" (a plan is needed and
+/// every listed plan covers the product), but "depends on your plan", the severity to choose,
+/// no response time (it depends on the plan), and the plan comparison as a next step.
+#[test]
+fn an_unknown_plan_depends_on_the_plan_and_points_to_the_comparison() {
+    let a = answers(&[
+        ("product", "power_apps"),
+        ("issue", "outage"),
+        ("service_health", "not_listed"),
+        ("plan", "not_sure"),
+        ("role", "admin"),
+        ("impact", "critical"),
+        ("time_zone", "Europe/Paris"),
+        ("region", "emea"),
+        ("language", "english"),
+    ]);
+    let ctx = Context {
+        now: at(2025, 2, 4, 10, 0),
+        holidays: &[],
+    };
+    let view = result_view(Journey::OpenRequest, &a, &ctx);
+    assert!(view
+        .headline
+        .contains(&Row::Coverage(v::coverage::DEPENDS_ON_PLAN)));
+    assert!(view.headline.contains(&Row::Severity(v::severity::A)));
+    assert!(kinds(&view)
+        .iter()
+        .all(|k| *k != RowKind::Response && *k != RowKind::ContactBy));
+    assert!(!view
+        .headline
+        .contains(&Row::Coverage(v::coverage::NOT_COVERED)));
+    assert!(view.steps.contains(&Step::Journey(Journey::ComparePlans)));
+    assert!(
+        matches!(view.steps.first(), Some(Step::Open { route, .. }) if *route == v::route::PPAC)
+    );
+}
+
+/// A Global administrator, or someone who does not know their role: the sources name only the
+/// Power Platform admin roles, so the answer neither says yes nor no ("check in the admin
+/// center"), and everything else is answered as for a filer.
+#[test]
+fn a_role_the_sources_do_not_name_is_neither_allowed_nor_refused() {
+    for role in ["other_admin", "not_sure"] {
+        let a = answers(&[
+            ("product", "ce_app"),
+            ("issue", "break_fix"),
+            ("preview", "ga"),
+            ("plan", "subscription"),
+            ("role", role),
+            ("impact", "moderate"),
+            ("b_clock", "business_hours"),
+            ("time_zone", "Europe/Paris"),
+            ("region", "emea"),
+            ("language", "english"),
+        ]);
+        let ctx = Context {
+            now: at(2025, 2, 4, 10, 0),
+            holidays: &[],
+        };
+        let view = result_view(Journey::OpenRequest, &a, &ctx);
+        assert!(
+            view.headline.contains(&Row::Filer(v::filer::UNCONFIRMED)),
+            "{role}"
+        );
+        assert!(
+            view.headline.contains(&Row::Severity(v::severity::B)),
+            "{role}"
+        );
+        assert!(kinds(&view).contains(&RowKind::ContactBy), "{role}");
+    }
+}

@@ -68,6 +68,12 @@ pub fn steps(journey: Journey, rows: &[Row], documented: Option<&SectionView>) -
     } else if journey == Journey::LanguageHours {
         out.push(Step::Journey(Journey::OpenRequest));
     }
+    // The visitor does not know their plan: what each plan gives for this problem is next.
+    if rows.contains(&Row::Coverage(v::coverage::DEPENDS_ON_PLAN))
+        && journey != Journey::ComparePlans
+    {
+        out.push(Step::Journey(Journey::ComparePlans));
+    }
     if reopen {
         out.push(Step::ReopenThere);
     } else if let Some(first) = documented.and_then(|s| s.items.first()) {
