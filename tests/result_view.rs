@@ -438,18 +438,11 @@ fn the_summary_says_when_the_contact_will_come_in_english() {
     )));
 }
 
-/// An admin with an outage who does not know the plan: not "not covered" (a plan is needed and
-/// every listed plan covers the product), but "depends on your plan", the severity to choose,
-/// no response time (it depends on the plan), and the plan comparison as a next step.
-#[test]
-fn an_unknown_plan_depends_on_the_plan_and_points_to_the_comparison() {
-    let a = answers(&[
-        ("product", "power_apps"),
-        ("issue", "outage"),
-        ("service_health", "not_listed"),
-        ("plan", "not_sure"),
-        ("role", "admin"),
-        ("impact", "critical"),
+/// The open-request result for `pairs` from a visitor in Paris who wants English, on Tuesday
+/// 4 February 2025 at 10:00 UTC (EMEA business hours).
+fn in_paris(pairs: &[(&str, &str)]) -> ResultView {
+    let mut all = pairs.to_vec();
+    all.extend([
         ("time_zone", "Europe/Paris"),
         ("region", "emea"),
         ("language", "english"),
@@ -458,7 +451,22 @@ fn an_unknown_plan_depends_on_the_plan_and_points_to_the_comparison() {
         now: at(2025, 2, 4, 10, 0),
         holidays: &[],
     };
-    let view = result_view(Journey::OpenRequest, &a, &ctx);
+    result_view(Journey::OpenRequest, &answers(&all), &ctx)
+}
+
+/// An admin with an outage who does not know the plan: not "not covered" (a plan is needed and
+/// every listed plan covers the product), but "depends on your plan", the severity to choose,
+/// no response time (it depends on the plan), and the plan comparison as a next step.
+#[test]
+fn an_unknown_plan_depends_on_the_plan_and_points_to_the_comparison() {
+    let view = in_paris(&[
+        ("product", "power_apps"),
+        ("issue", "outage"),
+        ("service_health", "not_listed"),
+        ("plan", "not_sure"),
+        ("role", "admin"),
+        ("impact", "critical"),
+    ]);
     assert!(view
         .headline
         .contains(&Row::Coverage(v::coverage::DEPENDS_ON_PLAN)));
@@ -481,7 +489,7 @@ fn an_unknown_plan_depends_on_the_plan_and_points_to_the_comparison() {
 #[test]
 fn a_role_the_sources_do_not_name_is_neither_allowed_nor_refused() {
     for role in ["other_admin", "not_sure"] {
-        let a = answers(&[
+        let view = in_paris(&[
             ("product", "ce_app"),
             ("issue", "break_fix"),
             ("preview", "ga"),
@@ -489,15 +497,7 @@ fn a_role_the_sources_do_not_name_is_neither_allowed_nor_refused() {
             ("role", role),
             ("impact", "moderate"),
             ("b_clock", "business_hours"),
-            ("time_zone", "Europe/Paris"),
-            ("region", "emea"),
-            ("language", "english"),
         ]);
-        let ctx = Context {
-            now: at(2025, 2, 4, 10, 0),
-            holidays: &[],
-        };
-        let view = result_view(Journey::OpenRequest, &a, &ctx);
         assert!(
             view.headline.contains(&Row::Filer(v::filer::UNCONFIRMED)),
             "{role}"

@@ -61,3 +61,39 @@ fn a_planted_wrong_precedence_is_caught() {
         report.undeclared_overrides
     );
 }
+
+/// A question whose answer stopped mattering: with every rule that reads the RCA scope removed,
+/// both scopes lead to the same result, so the question is asked for nothing. The verifier must
+/// name it, with the answers before it (an RCA request).
+#[test]
+fn a_planted_unused_question_is_caught() {
+    use support_navigator::engine::verifier::verify_rules;
+    use support_navigator::policy::data::{q, RULES};
+    use support_navigator::policy::model::{Rule, Var};
+
+    let reads_scope = |r: &Rule| r.when.iter().any(|a| a.var == Var::Question(q::RCA_SCOPE));
+    let rules: Vec<Rule> = RULES.iter().filter(|r| !reads_scope(r)).cloned().collect();
+    assert!(rules.len() < RULES.len(), "some rules read the RCA scope");
+
+    let report = verify_rules(&rules);
+    let unused = report
+        .unused_questions
+        .iter()
+        .find(|u| u.question == "rca_scope")
+        .unwrap_or_else(|| panic!("rca_scope not reported: {:#?}", report.findings()));
+    assert!(
+        unused
+            .before
+            .iter()
+            .any(|(q, a)| *q == "issue" && a == "rca"),
+        "the path shows the RCA request: {unused}"
+    );
+    assert!(unused
+        .to_string()
+        .contains("no answer to it changes the result"));
+    // The questions that still matter are not reported.
+    assert!(report
+        .unused_questions
+        .iter()
+        .all(|u| u.question == "rca_scope"));
+}

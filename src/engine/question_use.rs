@@ -24,8 +24,41 @@ use crate::engine::outcome::Outcome;
 use crate::policy::data::{q, QUESTIONS, SLOTS};
 use crate::policy::model::QuestionKind;
 use crate::policy::Journey;
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+
+/// A fast, non-cryptographic hasher (FxHash's multiply-rotate): fingerprints are compared within
+/// one run, so SipHash's protection against chosen inputs buys nothing and costs the verifier.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(u64::from_ne_bytes(n.to_ne_bytes()));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
 
 /// A question asked on some path where no option changes the result: the first such node found
 /// with the fewest earlier answers.
@@ -215,7 +248,7 @@ fn answer_key(answer: Option<Answer>) -> (u8, i64) {
 }
 
 fn mix(seed: u64, value: &impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = Fx::default();
     seed.hash(&mut h);
     value.hash(&mut h);
     h.finish()
@@ -223,7 +256,7 @@ fn mix(seed: u64, value: &impl Hash) -> u64 {
 
 /// Everything the result page is built from, hashed.
 fn fingerprint(out: &Outcome) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = Fx::default();
     // Derived slots (is the region open now, how old is the case...) are not shown: their
     // effect reaches the page through the rules that read them.
     for (slot, def) in out.slots.iter().zip(SLOTS) {
