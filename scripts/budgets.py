@@ -69,9 +69,10 @@ BUDGETS = {
 # in "Original text". Measured 241,046 -> 243,585 B wasm after two cuts made for them (every
 # journey's question list compiled in instead of filtered at run time: -0.3 KB; the original
 # text's tables built with DOM calls instead of a nested `view!`, and filled without an Effect:
-# -2.2 KB).
+# -2.2 KB). The first load also carries the new answers' texts in the English content pack:
+# 280,717 -> 283,951 B.
 CEILINGS = {
-    "first_load_gzip": 284 * KB,
+    "first_load_gzip": 285 * KB,
     "wasm_gzip": 244 * KB,
 }
 

@@ -509,3 +509,28 @@ fn a_role_the_sources_do_not_name_is_neither_allowed_nor_refused() {
         assert!(kinds(&view).contains(&RowKind::ContactBy), "{role}");
     }
 }
+
+/// Not sure whether the feature is released: released features are covered as usual, previews
+/// are capped or go through the preview's contact, so the coverage depends on it; the severity
+/// still follows the impact, and no response time is promised.
+#[test]
+fn an_unknown_release_status_depends_on_it() {
+    let view = in_paris(&[
+        ("product", "ce_app"),
+        ("issue", "break_fix"),
+        ("preview", "not_sure"),
+        ("plan", "prodirect"),
+        ("role", "admin"),
+        ("ea_enrollment", "not_ea"),
+        ("impact", "moderate"),
+        ("b_clock", "business_hours"),
+    ]);
+    assert!(view
+        .headline
+        .contains(&Row::Coverage(v::coverage::DEPENDS_ON_PREVIEW)));
+    assert!(view.headline.contains(&Row::Severity(v::severity::B)));
+    assert!(!kinds(&view).contains(&RowKind::ContactBy));
+    assert!(
+        matches!(view.steps.first(), Some(Step::Open { route, .. }) if *route == v::route::PPAC)
+    );
+}
