@@ -106,6 +106,8 @@ pub struct QuestionUse {
     leaf: Vec<u64>,
     /// Whether the leaf being evaluated shows a time in the visitor's zone at some instant.
     leaf_shows_zone: bool,
+    /// Whether this journey asks the time zone at all (looked up once, not per leaf).
+    asks_zone: bool,
     /// Per question, the shortest path where it was found unused.
     pub unused: Vec<Option<UnusedQuestion>>,
     /// A path whose result shows a time in the visitor's zone without having asked for it (the
@@ -120,6 +122,9 @@ impl QuestionUse {
             frames: Vec::new(),
             leaf: Vec::new(),
             leaf_shows_zone: false,
+            asks_zone: QUESTIONS
+                .get(usize::from(q::TIME_ZONE))
+                .is_some_and(|d| d.journeys.contains(&journey)),
             unused: vec![None; QUESTIONS.len()],
             zone_missing: None,
         }
@@ -136,12 +141,12 @@ impl QuestionUse {
     }
 
     /// One evaluation of the current leaf.
-    pub fn outcome(&mut self, journey: Journey, out: &Outcome) {
+    pub fn outcome(&mut self, out: &Outcome) {
         let print = fingerprint(out);
         if !self.leaf.contains(&print) {
             self.leaf.push(print);
         }
-        self.leaf_shows_zone |= zone_shown(journey, out);
+        self.leaf_shows_zone |= zone_shown(self.journey, out);
     }
 
     /// The current leaf is complete: fold its outcomes into every open question's fingerprint.
@@ -165,10 +170,7 @@ impl QuestionUse {
         // the app proposes the region from the zone.
         let shown = std::mem::take(&mut self.leaf_shows_zone);
         let zone_used = shown || answers.get(q::REGION).is_some();
-        let asks_zone = QUESTIONS
-            .get(usize::from(q::TIME_ZONE))
-            .is_some_and(|d| d.journeys.contains(&self.journey));
-        if shown && asks_zone && answers.get(q::TIME_ZONE).is_none() {
+        if shown && self.asks_zone && answers.get(q::TIME_ZONE).is_none() {
             let path = answers.pairs();
             if self
                 .zone_missing
@@ -210,8 +212,8 @@ impl QuestionUse {
     }
 
     fn record(&mut self, question: u8, answers: &Answers) {
-        let mut before = answers.pairs();
-        before.retain(|(id, _)| question_id(question) != Some(id));
+        // The walk has cleared the question's own answer by now: these are the ones before it.
+        let before = answers.pairs();
         let Some(slot) = self.unused.get_mut(usize::from(question)) else {
             return;
         };

@@ -289,7 +289,7 @@ impl PathVisitor for Walk<'_> {
     }
 
     fn leaf(&mut self, answers: &Answers, _asked: &[u8], now: DateTime<Utc>, out: &Outcome) {
-        self.question_use.outcome(self.journey, out);
+        self.question_use.outcome(out);
         self.check(answers, out);
         self.check_invariants(answers, out, now);
         self.record_overrides(answers, out);
@@ -512,26 +512,8 @@ pub fn verify_rules(rules: &[Rule]) -> Report {
     let mut overrides: BTreeMap<(u16, u16, u8), String> = BTreeMap::new();
     let mut unused: Vec<Option<UnusedQuestion>> = vec![None; QUESTIONS.len()];
     for w in &walks {
-        for (best, found) in unused.iter_mut().zip(&w.question_use.unused) {
-            if let Some(u) = found {
-                if best
-                    .as_ref()
-                    .is_none_or(|b| u.before.len() < b.before.len())
-                {
-                    *best = Some(u.clone());
-                }
-            }
-        }
-        for (best, found) in violations.iter_mut().zip(&w.violations) {
-            if let Some(v) = found {
-                if best
-                    .as_ref()
-                    .is_none_or(|b| v.answers.len() < b.answers.len())
-                {
-                    *best = Some(v.clone());
-                }
-            }
-        }
+        keep_shortest(&mut unused, &w.question_use.unused, |u| u.before.len());
+        keep_shortest(&mut violations, &w.violations, |v| v.answers.len());
         if let Some(path) = &w.question_use.zone_missing {
             report.problems.push(format!(
                 "a time is shown in the visitor's zone but the time zone was never asked, in {} with {path:?}",
@@ -574,6 +556,18 @@ pub fn verify_rules(rules: &[Rule]) -> Report {
     report.problems.extend(check_citations());
     report.elapsed = started.elapsed();
     report
+}
+
+/// Merges one walk's findings into the best so far, slot by slot: the one with the shorter path
+/// (`len`) wins, so a report shows the simplest example of each problem.
+fn keep_shortest<T: Clone>(best: &mut [Option<T>], found: &[Option<T>], len: fn(&T) -> usize) {
+    for (best, found) in best.iter_mut().zip(found) {
+        if let Some(f) = found {
+            if best.as_ref().is_none_or(|b| len(f) < len(b)) {
+                *best = Some(f.clone());
+            }
+        }
+    }
 }
 
 /// Every override seen must be declared; every declaration must be seen.
