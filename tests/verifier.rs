@@ -97,3 +97,30 @@ fn a_planted_unused_question_is_caught() {
         .iter()
         .all(|u| u.question == "rca_scope"));
 }
+
+/// The kind of help only narrows the situations offered; the walk relies on nothing else reading
+/// it (`engine::paths::candidates`). A rule that reads it must be named.
+#[test]
+fn a_rule_reading_the_kind_of_help_is_caught() {
+    use support_navigator::engine::verifier::check_narrowings;
+    use support_navigator::policy::data::{q, v, RULES};
+    use support_navigator::policy::model::{Atom, Rule, Var};
+
+    assert_eq!(check_narrowings(RULES), Vec::<String>::new());
+    let mut rules: Vec<Rule> = RULES.to_vec();
+    let planted = rules.first_mut().expect("rules exist");
+    let mut when = planted.when.to_vec();
+    when.push(Atom {
+        var: Var::Question(q::HELP_KIND),
+        mask: 1 << v::help_kind::PROBLEM,
+        negated: false,
+    });
+    planted.when = Box::leak(when.into_boxed_slice());
+    let label = support_navigator::policy::data::rule_label(planted);
+    let problems = check_narrowings(&rules);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains(&format!("rule {label} reads `help_kind`")),
+        "{problems:?}"
+    );
+}

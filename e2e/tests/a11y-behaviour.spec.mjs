@@ -48,7 +48,7 @@ for (const lang of LANGUAGES) {
 
       await group(page, 'product').getByText(T.q.product.options.ce_app, { exact: true }).click();
       await continueButton(page).click();
-      await expect(h1(page)).toHaveText(T.q.issue.title);
+      await expect(h1(page)).toHaveText(T.q.help_kind.title);
       await expect(h1(page)).toBeFocused();
 
       await backLink(page).click();
@@ -59,18 +59,18 @@ for (const lang of LANGUAGES) {
       // By keyboard this time: Enter on Continue, Space on a radio.
       await continueButton(page).focus();
       await page.keyboard.press('Enter');
-      await expect(h1(page)).toHaveText(T.q.issue.title);
+      await expect(h1(page)).toHaveText(T.q.help_kind.title);
       await expect(h1(page)).toBeFocused();
-      await radio(page, 'issue', 'break_fix').focus();
+      await radio(page, 'help_kind', 'problem').focus();
       await page.keyboard.press('Space');
-      await expect(radio(page, 'issue', 'break_fix')).toBeChecked();
+      await expect(radio(page, 'help_kind', 'problem')).toBeChecked();
       await continueButton(page).focus();
       await page.keyboard.press('Enter');
-      await expect(h1(page)).toHaveText(T.q.preview.title);
+      await expect(h1(page)).toHaveText(T.q.issue.title);
       await expect(h1(page)).toBeFocused();
 
       await page.goBack();
-      await expect(h1(page)).toHaveText(T.q.issue.title);
+      await expect(h1(page)).toHaveText(T.q.help_kind.title);
       await expect(h1(page)).toBeFocused();
 
       // Check your answers (deep link: no focus move on a fresh page), then the result and back.

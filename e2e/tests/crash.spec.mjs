@@ -21,7 +21,7 @@ for (const lang of ['en', 'nl']) {
     page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
     const deepLink = `/?j=open-request&product=ce_app&lang=${lang}`;
     await page.goto(deepLink);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.q.issue.title);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.q.help_kind.title);
 
     // The export panics and the release build aborts: the call itself rejects.
     await page.evaluate(() => { try { window.wasmBindings.trigger_test_panic(); } catch { /* expected */ } });
@@ -35,7 +35,7 @@ for (const lang of ['en', 'nl']) {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
 
     await page.getByRole('link', { name: T.crash.restart }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.q.issue.title);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.q.help_kind.title);
     await expect(page).toHaveURL(/product=ce_app/);
   });
 }

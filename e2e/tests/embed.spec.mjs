@@ -224,7 +224,7 @@ test('presets from data-* attributes: journey, answer, theme, accent and languag
   const iframe = page.getByTitle('Preset widget');
   const app = iframe.contentFrame();
   // The product was preset, so journey 1 starts with its second question.
-  expect(await currentQuestion(app)).toBe('issue');
+  expect(await currentQuestion(app)).toBe('help_kind');
   // Read through locators, which wait for the frame's document and element (a Frame's evaluate
   // reads whatever document the frame holds at that instant, possibly none yet).
   await expect(app.locator('body')).toHaveCSS('background-color', 'rgb(18, 20, 22)');
@@ -247,7 +247,7 @@ test('the widget\'s pages replace their history entry: the host page\'s Back but
   expect(await currentQuestion(app)).toBe('product');
   await answer(app, 'product', SC001.answers.product);
   await pressContinue(app);
-  expect(await currentQuestion(app)).toBe('issue');
+  expect(await currentQuestion(app)).toBe('help_kind');
   expect(await page.evaluate(() => history.length), 'no history entries added to the host page').toBe(before);
   // The widget's own Back link still goes back a page.
   await app.getByRole('link', { name: BACK, exact: true }).click();

@@ -10,14 +10,14 @@ export const PERSONAS = [
     title: 'An admin with an outage now (Amsterdam, Tuesday morning)',
     now: '2025-02-04T09:00:00Z',
     timezoneId: 'Europe/Amsterdam',
-    query: '?j=open-request&p=result&product=power_apps&issue=outage&service_health=not_listed&preview=ga&plan=subscription&role=admin&impact=critical&region=emea&time_zone=Europe/Amsterdam&language=english',
+    query: '?j=open-request&p=result&product=power_apps&help_kind=problem&issue=outage&service_health=not_listed&preview=ga&plan=subscription&role=admin&impact=critical&region=emea&time_zone=Europe/Amsterdam&language=english',
   },
   {
     name: 'premier-tokyo-night',
     title: 'A Premier customer in Tokyo at night, asking for Japanese',
     now: '2025-02-04T15:00:00Z',
     timezoneId: 'Asia/Tokyo',
-    query: '?j=open-request&p=result&product=ce_app&issue=break_fix&preview=ga&plan=premier&role=admin&ea_enrollment=not_ea&impact=critical&region=japan&time_zone=Asia/Tokyo&language=japanese',
+    query: '?j=open-request&p=result&product=ce_app&help_kind=problem&issue=break_fix&preview=ga&plan=premier&role=admin&ea_enrollment=not_ea&impact=critical&region=japan&time_zone=Asia/Tokyo&language=japanese',
   },
   {
     name: 'partner-onprem-no-plan',

@@ -157,6 +157,26 @@ export const ZONE_REGIONS = (() => {
 })();
 
 /**
+ * The kind of help that offers each situation (`issue` option): the `[question.offers]` lists of
+ * `help_kind` in policy/vocabulary.toml. The app asks the kind first, then the situation.
+ */
+export const HELP_KIND_OF = (() => {
+  const text = fs.readFileSync(path.join(ROOT, 'policy', 'vocabulary.toml'), 'utf8').replace(/#.*$/gm, '');
+  const offers = text.slice(text.indexOf('[question.offers]'), text.indexOf('[[question]]', text.indexOf('[question.offers]')));
+  const out = {};
+  for (const [, kind, list] of offers.matchAll(/^([a-z_]+)\s*=\s*\[([^\]]*)\]/gm)) {
+    for (const [, issue] of list.matchAll(/"([^"]+)"/g)) out[issue] = kind;
+  }
+  return out;
+})();
+
+/** `answers` with the kind of help a visitor picks first for their situation, where it is asked. */
+export function withHelpKind(answers) {
+  if (!('issue' in answers) || 'help_kind' in answers) return answers;
+  return { help_kind: HELP_KIND_OF[answers.issue], ...answers };
+}
+
+/**
  * The answers the app fills in instead of asking (src/state/proposals.rs): the region the time
  * zone settles, and English as the support language for a visitor reading English (`lang`).
  */
@@ -173,6 +193,7 @@ export function proposals(answers, lang = 'en') {
  * shown then.
  */
 export function shownFor(answers) {
+  answers = withHelpKind(answers);
   const proposed = proposals(answers);
   return Object.keys(answers).filter((q) => proposed[q] !== answers[q]).sort();
 }
@@ -185,6 +206,7 @@ export function shownFor(answers) {
  * is checked before it is answered.
  */
 export async function answerAll(page, answers, { axe = false } = {}) {
+  answers = withHelpKind(answers);
   const asked = [];
   for (let i = 0; i < 40; i += 1) {
     const q = await currentQuestion(page);
@@ -333,8 +355,8 @@ export const SC001 = {
   now: '2025-02-04T10:00:00-08:00',
   timezoneId: 'America/Los_Angeles',
   answers: {
-    product: 'ce_app', issue: 'break_fix', preview: 'ga', plan: 'subscription', role: 'admin',
-    impact: 'moderate', b_clock: 'business_hours', region: 'north_america',
+    product: 'ce_app', help_kind: 'problem', issue: 'break_fix', preview: 'ga', plan: 'subscription',
+    role: 'admin', impact: 'moderate', b_clock: 'business_hours', region: 'north_america',
     time_zone: 'America/Los_Angeles', language: 'english',
   },
 };

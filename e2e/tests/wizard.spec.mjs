@@ -6,7 +6,7 @@ import {
   EN, START_TITLE, CHECK_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001, expectResultShows, expectContactBy, windowText,
   h1, backLink, continueButton, currentQuestion, questionGroup, optionRadio, optionLabel, zoneLabel,
   slotLabel, durationText, instantText, answer, answerAll, shownFor, pressContinue, seeResult, resultFacts,
-  checkRows, proposalNotes, journeyUrl,
+  checkRows, proposalNotes, journeyUrl, HELP_KIND_OF, withHelpKind,
   dateText,
 } from './wizard-helpers.mjs';
 
@@ -120,21 +120,23 @@ const WALKS = [
 ];
 
 for (const walk of WALKS) {
-  test(`journey ${walk.journey}: start page → every question → check → result, axe on every page`, async ({ page }) => {
+  test(`journey ${walk.journey}${walk.title ? ` (${walk.title})` : ''}: start page → every question → check → result, axe on every page`, async ({ page }) => {
     test.slow(); // up to a dozen pages, each checked by axe
     await page.clock.setFixedTime(new Date(walk.now));
     await page.goto('/');
     await page.getByRole('link', { name: JOURNEY_TITLES[walk.journey], exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`[?&]j=${walk.journey}(&|$)`));
 
-    const asked = await answerAll(page, walk.answers, { axe: true });
-    expect([...asked].sort(), 'every answer was asked for (or proposed), and nothing else').toEqual(shownFor(walk.answers));
+    // The kind of help is asked before the situation, as a visitor would pick it.
+    const answers = withHelpKind(walk.answers);
+    const asked = await answerAll(page, answers, { axe: true });
+    expect([...asked].sort(), 'every answer was asked for (or proposed), and nothing else').toEqual(shownFor(answers));
 
     await expectAccessible(page, `check page of ${walk.journey}`);
     const rows = await checkRows(page);
-    const expectedRows = Object.fromEntries(Object.entries(walk.answers).map(([q, v]) => [EN.summary[q], answerText(q, v)]));
+    const expectedRows = Object.fromEntries(Object.entries(answers).map(([q, v]) => [EN.summary[q], answerText(q, v)]));
     expect(rows).toEqual(expectedRows);
-    for (const q of Object.keys(walk.answers)) {
+    for (const q of Object.keys(answers)) {
       await expect(page.getByRole('link', { name: `${EN.wizard.change} ${EN.summary[q]}`, exact: true })).toBeVisible();
     }
 
@@ -168,6 +170,8 @@ test('the Back link returns to the previous question with its answer kept', asyn
   await backLink(page).click();
   expect(await currentQuestion(page)).toBe('issue');
   await expect(optionRadio(page, 'issue', 'performance')).toBeChecked();
+  await answer(page, 'help_kind', 'problem');
+  await pressContinue(page);
   // Above the question: the part of the journey, which does not change as answers do.
   await expect(page.getByText(EN.wizard.stage_problem, { exact: true })).toBeVisible();
   await backLink(page).click();
@@ -183,6 +187,9 @@ test('the Back link returns to the previous question with its answer kept', asyn
 
   // Back from the first question is the start page.
   await page.goto('/?j=open-request');
+  await backLink(page).click();
+  expect(await currentQuestion(page)).toBe('help_kind');
+  await expect(optionRadio(page, 'help_kind', 'problem')).toBeChecked();
   await backLink(page).click();
   await expect(h1(page)).toHaveText(START_TITLE);
 });
@@ -205,6 +212,8 @@ test('browser Back and Forward move between questions and keep the answers', asy
   await page.goBack();
   await expect(h1(page)).toHaveText(START_TITLE);
 
+  await answer(page, 'help_kind', 'problem');
+  await pressContinue(page);
   await page.goForward();
   expect(await currentQuestion(page)).toBe('product');
   await page.goForward();
@@ -213,6 +222,8 @@ test('browser Back and Forward move between questions and keep the answers', asy
   await page.goForward();
   expect(await currentQuestion(page)).toBe('preview');
   await expect(h1(page)).toBeFocused();
+  expect(await currentQuestion(page)).toBe('help_kind');
+  await page.goBack();
 });
 
 test('a choice goes into the page address as it is made: a reload, or Back and Forward, keep it', async ({ page }) => {
@@ -221,13 +232,15 @@ test('a choice goes into the page address as it is made: a reload, or Back and F
   // Written once the choice is painted (src/ui/navigation.rs, replace_url_after_paint).
   await expect(page).toHaveURL(/[?&]product=ce_app(&|$)/);
   await page.reload();
+  expect(await currentQuestion(page)).toBe('help_kind');
+  await page.goForward();
   expect(await currentQuestion(page)).toBe('product');
   await expect(optionRadio(page, 'product', 'ce_app')).toBeChecked();
 
   // Chosen again and continued at once: the entry holds the last choice, not the first.
   await answer(page, 'product', 'power_apps');
   await pressContinue(page);
-  expect(await currentQuestion(page)).toBe('issue');
+  expect(await currentQuestion(page)).toBe('help_kind');
   await expect(page).toHaveURL(/[?&]product=power_apps(&|$)/);
   await page.goBack();
   expect(await currentQuestion(page)).toBe('product');
@@ -316,6 +329,49 @@ test('changing an answer from Check your answers re-asks only what depends on it
   await page.getByRole('link', { name: `${EN.wizard.change} ${EN.summary.issue}`, exact: true }).click();
   expect(await currentQuestion(page)).toBe('issue');
   await expect(optionRadio(page, 'issue', 'performance')).toBeChecked();
+test('the kind of help comes first: each kind offers its own situations, "not sure" all of them, and a new kind asks again', async ({ page }) => {
+  await page.goto('/?j=open-request&product=ce_app');
+  expect(await currentQuestion(page)).toBe('help_kind');
+  const radios = () => questionGroup(page, 'issue').getByRole('radio');
+  const offered = async (situations) => {
+    await expect(radios()).toHaveCount(situations.length);
+    for (const [i, situation] of situations.entries()) {
+      await expect(radios().nth(i)).toHaveAccessibleName(optionLabel('issue', situation));
+    }
+  };
+  for (const kind of ['problem', 'guidance', 'access']) {
+    await answer(page, 'help_kind', kind);
+    await pressContinue(page);
+    expect(await currentQuestion(page)).toBe('issue');
+    await offered(Object.keys(HELP_KIND_OF).filter((situation) => HELP_KIND_OF[situation] === kind));
+    await backLink(page).click();
+  }
+  // "Something else, or I am not sure": every situation, as the vocabulary lists them.
+  await answer(page, 'help_kind', 'not_sure');
+  await pressContinue(page);
+  await expect(radios()).toHaveCount(Object.keys(EN.q.issue.options).length);
+  await answer(page, 'issue', 'outage');
+  await pressContinue(page);
+  await expect(page).toHaveURL(/[?&]issue=outage(&|$)/);
+
+  // Another kind that does not offer the situation chosen: the situation is asked again.
+  await backLink(page).click();
+  await backLink(page).click();
+  expect(await currentQuestion(page)).toBe('help_kind');
+  await answer(page, 'help_kind', 'access');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('issue');
+  await offered(['sign_in', 'entitlement', 'partner_program']);
+  for (const situation of ['sign_in', 'entitlement', 'partner_program']) {
+    await expect(optionRadio(page, 'issue', situation)).not.toBeChecked();
+  }
+  await expect(page).not.toHaveURL(/[?&]issue=/);
+
+  // An older link that names the situation without the kind is not asked the kind.
+  await page.goto('/?j=open-request&product=ce_app&issue=performance');
+  expect(await currentQuestion(page)).toBe('perf_scope');
+});
+
   await expectAccessible(page, 'question page reached from Change');
   await answer(page, 'issue', 'break_fix');
   await pressContinue(page);
@@ -376,10 +432,10 @@ test('reloading a question page keeps the page and the answers', async ({ page }
   expect(await currentQuestion(page)).toBe('deployment');
   await answer(page, 'deployment', 'online');
   await pressContinue(page);
-  expect(await currentQuestion(page)).toBe('issue');
+  expect(await currentQuestion(page)).toBe('help_kind');
 
   await page.reload();
-  expect(await currentQuestion(page)).toBe('issue');
+  expect(await currentQuestion(page)).toBe('help_kind');
   await backLink(page).click();
   expect(await currentQuestion(page)).toBe('deployment');
   await expect(optionRadio(page, 'deployment', 'online')).toBeChecked();
@@ -439,7 +495,7 @@ test('Continue without an answer shows the error summary, focused, linking to th
 
   await answer(page, 'product', 'ce_app');
   await pressContinue(page);
-  expect(await currentQuestion(page)).toBe('issue');
+  expect(await currentQuestion(page)).toBe('help_kind');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 

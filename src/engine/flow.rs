@@ -6,8 +6,8 @@ use crate::engine::answers::Answers;
 use crate::engine::evaluate::{evaluate_in, evaluate_with, holds, Context};
 use crate::engine::outcome::Outcome;
 use crate::policy::data::RULES;
-use crate::policy::data::{q, JOURNEY_QUESTIONS, QUESTIONS};
-use crate::policy::model::{Atom, Rule};
+use crate::policy::data::{q, JOURNEY_QUESTIONS, NARROWINGS, QUESTIONS};
+use crate::policy::model::{Atom, Narrowing, Rule};
 use crate::policy::Journey;
 
 /// Questions of a journey, in asking order (vocabulary order).
@@ -22,11 +22,43 @@ pub fn journey_questions(journey: Journey) -> impl Iterator<Item = u8> {
 }
 
 fn applies(question: u8, answers: &Answers, partial: &Outcome) -> bool {
+    // A narrowing question is asked where the question it narrows is, and only until that one is
+    // answered: a link that already names the situation needs no first choice.
+    if let Some(n) = narrowing_by(question) {
+        return (answers.get(question).is_some() || answers.get(n.question).is_none())
+            && applies(n.question, answers, partial);
+    }
     QUESTIONS.get(usize::from(question)).is_some_and(|def| {
         let all = |atoms: &[Atom]| atoms.iter().all(|a| holds(a, answers, partial));
         all(def.ask_when)
             && (def.ask_when_any.is_empty() || def.ask_when_any.iter().any(|c| all(c)))
     })
+}
+
+/// The narrowing that question `by` makes, if it is a narrowing question.
+pub fn narrowing_by(by: u8) -> Option<&'static Narrowing> {
+    NARROWINGS.iter().find(|n| n.by == by)
+}
+
+/// The options of choice question `question` to offer after `answers`, in the order shown:
+/// those its narrowing question's answer lists, or all of them.
+pub fn offered_options(question: u8, answers: &Answers) -> Vec<u8> {
+    let listed = NARROWINGS
+        .iter()
+        .filter(|n| n.question == question)
+        .find_map(|n| {
+            let chosen = answers.choice(n.by)?;
+            n.offers.iter().find(|(a, _)| *a == chosen).map(|(_, o)| *o)
+        });
+    match listed {
+        Some(options) => options.to_vec(),
+        None => {
+            let count = QUESTIONS
+                .get(usize::from(question))
+                .map_or(0, |d| d.options.len());
+            (0..count).filter_map(|o| u8::try_from(o).ok()).collect()
+        }
+    }
 }
 
 /// The next question to ask, or `None` when the journey has everything it needs.
@@ -59,7 +91,12 @@ pub fn prune(answers: &Answers, journey: Journey) -> Answers {
         let keep = relevant_questions(&current, journey);
         let mut next = current;
         for question in journey_questions(journey) {
-            if !keep.contains(&question) {
+            // Gone: a question that stopped mattering, or an option no longer offered (the kind
+            // of help changed, so the situation is asked again among the new kind's options).
+            let withdrawn = next
+                .choice(question)
+                .is_some_and(|o| !offered_options(question, &next).contains(&o));
+            if !keep.contains(&question) || withdrawn {
                 next.clear(question);
             }
         }

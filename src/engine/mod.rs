@@ -13,5 +13,5 @@ pub mod verifier;
 
 pub use answers::{implausible, refusal, Answer, AnswerError, Answers, Implausible, Refusal};
 pub use evaluate::{evaluate, evaluate_with, Context};
-pub use flow::{next_question, outcomes_by_plan, prune, relevant_questions};
+pub use flow::{next_question, offered_options, outcomes_by_plan, prune, relevant_questions};
 pub use outcome::{Notice, Outcome, Response};

@@ -10,7 +10,7 @@
 use crate::engine::answers::{Answer, Answers};
 use crate::engine::derived::region_weekly_hours;
 use crate::engine::evaluate::{evaluate_in, Context};
-use crate::engine::flow::next_question_in;
+use crate::engine::flow::{narrowing_by, next_question_in, offered_options};
 use crate::engine::outcome::Outcome;
 use crate::hours::CustomerZone;
 use crate::policy::data::QUESTIONS;
@@ -67,7 +67,7 @@ impl<'a> PathWalk<'a> {
             Some(q) => {
                 visitor.question(q, answers, &self.asked);
                 self.asked.push(q);
-                for a in candidates(q) {
+                for a in candidates(q, answers) {
                     answers.set_index(q, a);
                     self.run(answers, visitor);
                     visitor.option_done();
@@ -137,17 +137,23 @@ fn samples(kind: QuestionKind) -> Vec<Answer> {
     }
 }
 
-/// Every answer the walk tries for question `q`: all options of a choice, boundary samples
-/// otherwise.
-pub fn candidates(q: u8) -> Vec<Answer> {
-    match QUESTIONS
-        .get(usize::from(q))
-        .map(|d| (d.kind, d.options.len()))
-    {
-        Some((QuestionKind::Choice, n)) => (0..n)
-            .filter_map(|o| u8::try_from(o).ok().map(Answer::Choice))
+/// Every answer the walk tries for question `q` after `answers`: the options a choice offers,
+/// boundary samples otherwise.
+///
+/// A narrowing question (the kind of help) is tried with the answers that list options only. An
+/// answer that offers every option ("not sure") leads to the same situations as those answers
+/// together, and nothing reads the narrowing answer (the verifier checks), so its subtree holds
+/// the same outcomes again: walking it would double the largest journeys for nothing.
+pub fn candidates(q: u8, answers: &Answers) -> Vec<Answer> {
+    if let Some(n) = narrowing_by(q) {
+        return n.offers.iter().map(|(a, _)| Answer::Choice(*a)).collect();
+    }
+    match QUESTIONS.get(usize::from(q)).map(|d| d.kind) {
+        Some(QuestionKind::Choice) => offered_options(q, answers)
+            .into_iter()
+            .map(Answer::Choice)
             .collect(),
-        Some((kind, _)) => samples(kind),
+        Some(kind) => samples(kind),
         None => Vec::new(),
     }
 }

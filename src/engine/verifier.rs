@@ -20,10 +20,10 @@ pub use crate::engine::paths::{candidates, sample_instants};
 use crate::engine::paths::{PathVisitor, PathWalk};
 use crate::engine::question_use::{QuestionUse, UnusedQuestion};
 use crate::policy::data::{
-    rule_label, s, slot_index, DECLARED_OVERRIDES, INVARIANTS, QUESTIONS, REGION_HOURS,
+    rule_label, s, slot_index, DECLARED_OVERRIDES, INVARIANTS, NARROWINGS, QUESTIONS, REGION_HOURS,
     RESPONSE_MINUTES, RESPONSE_TARGETS, RULES, SEEDS, SLOTS, SLOT_COUNT,
 };
-use crate::policy::model::{CheckAtom, CheckVar, Citation, Invariant, Rule};
+use crate::policy::model::{Atom, CheckAtom, CheckVar, Citation, Invariant, Rule, Var};
 use crate::policy::Journey;
 use crate::state::route::{Page, Route};
 use chrono::{DateTime, Utc};
@@ -460,7 +460,11 @@ fn parts(rules: &[Rule]) -> Vec<(Journey, Option<(u8, Answer)>)> {
     for journey in Journey::ALL {
         match next_question_in(rules, &Answers::new(), journey) {
             Some(q) => {
-                parts.extend(candidates(q).into_iter().map(|a| (journey, Some((q, a)))));
+                parts.extend(
+                    candidates(q, &Answers::new())
+                        .into_iter()
+                        .map(|a| (journey, Some((q, a)))),
+                );
             }
             None => parts.push((journey, None)),
         }
@@ -554,8 +558,49 @@ pub fn verify_rules(rules: &[Rule]) -> Report {
         .map(|(q, _)| q.id)
         .collect();
     report.problems.extend(check_citations());
+    report.problems.extend(check_narrowings(rules));
     report.elapsed = started.elapsed();
     report
+}
+
+/// A narrowing question (the kind of help) only offers some of a later question's options. The
+/// walk tries only its answers that list options (`paths::candidates`), which is sound only if
+/// nothing else reads it: no rule, no question's conditions, no invariant.
+pub fn check_narrowings(rules: &[Rule]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for n in NARROWINGS {
+        let by = n.by;
+        let id = QUESTIONS.get(usize::from(by)).map_or("?", |d| d.id);
+        let reads = |atoms: &[Atom]| atoms.iter().any(|a| a.var == Var::Question(by));
+        for rule in rules.iter().filter(|r| reads(r.when)) {
+            problems.push(format!(
+                "rule {} reads `{id}`, which only narrows the options of a later question",
+                rule_label(rule)
+            ));
+        }
+        for question in QUESTIONS {
+            if reads(question.ask_when) || question.ask_when_any.iter().any(|c| reads(c)) {
+                problems.push(format!(
+                    "question `{}` is asked depending on `{id}`, which only narrows the options of a later question",
+                    question.id
+                ));
+            }
+        }
+        for invariant in INVARIANTS {
+            let names = |atoms: &[CheckAtom]| {
+                atoms.iter().any(
+                    |a| matches!(a.var, CheckVar::Question(q) | CheckVar::Answered(q) if q == by),
+                )
+            };
+            if names(invariant.when) || names(invariant.require) {
+                problems.push(format!(
+                    "invariant {} reads `{id}`, which only narrows the options of a later question",
+                    invariant.id
+                ));
+            }
+        }
+    }
+    problems
 }
 
 /// Merges one walk's findings into the best so far, slot by slot: the one with the shorter path

@@ -47,6 +47,22 @@ pub struct Question {
     pub ask_when_any: &'static [&'static [Atom]],
 }
 
+/// A question that only narrows the options of a later one, so a long list is split into a short
+/// first choice and a follow-up (`help_kind` → `issue`). It decides nothing itself: no rule,
+/// condition or invariant may read it (the verifier checks), and its answers' option lists
+/// split the narrowed question's options (the compiler checks), so the narrowed answer alone
+/// decides the result.
+#[derive(Debug)]
+pub struct Narrowing {
+    /// The narrowing question.
+    pub by: u8,
+    /// The question whose options it narrows, asked after it.
+    pub question: u8,
+    /// `(answer of by, the options of question it offers, in the order shown)`. An answer not
+    /// listed (such as "not sure") offers every option.
+    pub offers: &'static [(u8, &'static [u8])],
+}
+
 /// An outcome slot: a single value per outcome, concluded by rules or derived by the engine.
 #[derive(Debug)]
 pub struct Slot {

@@ -64,6 +64,7 @@ const STAGES: [(Stage, &[u8]); 5] = [
         &[
             q::PRODUCT,
             q::DEPLOYMENT,
+            q::HELP_KIND,
             q::ISSUE,
             q::PERF_SCOPE,
             q::SCRIPT_TESTED,
@@ -132,7 +133,7 @@ mod tests {
     fn result_is_only_shown_when_everything_is_answered() {
         let partial = Answers::from_pairs([("product", "ce_app")]).expect("valid");
         let (_, page) = resolve(Journey::OpenRequest, &partial, Page::Result);
-        assert_eq!(page, Page::Question(q("issue")));
+        assert_eq!(page, Page::Question(q("help_kind")));
         let done = Answers::from_pairs([
             ("same_build", "yes"),
             ("same_error_env", "yes"),
@@ -171,7 +172,56 @@ mod tests {
     fn a_question_that_does_not_apply_is_not_shown() {
         let a = Answers::from_pairs([("product", "ce_app")]).expect("valid");
         let (_, page) = resolve(Journey::OpenRequest, &a, Page::Question(q("deployment")));
-        assert_eq!(page, Page::Question(q("issue")));
+        assert_eq!(page, Page::Question(q("help_kind")));
+    }
+
+    #[test]
+    fn the_kind_of_help_narrows_the_situations_and_a_new_kind_asks_again() {
+        let issue = q("issue");
+        let situations = |a: &Answers| -> Vec<&str> {
+            crate::engine::flow::offered_options(issue, a)
+                .into_iter()
+                .filter_map(|o| {
+                    QUESTIONS[usize::from(issue)]
+                        .options
+                        .get(usize::from(o))
+                        .copied()
+                })
+                .collect()
+        };
+        let access =
+            Answers::from_pairs([("product", "ce_app"), ("help_kind", "access")]).expect("valid");
+        assert_eq!(
+            situations(&access),
+            ["sign_in", "entitlement", "partner_program"]
+        );
+        let unsure =
+            Answers::from_pairs([("product", "ce_app"), ("help_kind", "not_sure")]).expect("valid");
+        assert_eq!(
+            situations(&unsure).len(),
+            QUESTIONS[usize::from(issue)].options.len()
+        );
+
+        // An outage, then the kind changed to access: the outage is dropped and asked again.
+        let mut changed = unsure;
+        changed.set("issue", "outage").expect("valid");
+        changed.set("help_kind", "access").expect("valid");
+        let (kept, page) = resolve(Journey::OpenRequest, &changed, Page::Next);
+        assert_eq!(kept.choice_id("issue"), None);
+        assert_eq!(page, Page::Question(issue));
+        // Back from the situation is the kind; back from the kind, the product.
+        assert_eq!(
+            back(Journey::OpenRequest, &kept, page),
+            Some(Page::Question(q("help_kind")))
+        );
+
+        // A link that names the situation without the kind (made before the kind was asked)
+        // goes on without asking it, and the check page does not list it.
+        let old =
+            Answers::from_pairs([("product", "ce_app"), ("issue", "performance")]).expect("valid");
+        let (_, page) = resolve(Journey::OpenRequest, &old, Page::Next);
+        assert_eq!(page, Page::Question(q("perf_scope")));
+        assert!(!relevant_questions(&old, Journey::OpenRequest).contains(&q("help_kind")));
     }
 
     #[test]

@@ -41,6 +41,13 @@ pub struct QuestionIn {
     /// hold and none of its `not`).
     #[serde(default)]
     pub ask_when_any: Vec<Alternative>,
+    /// A question that only narrows the options of a later one (`help_kind` → `issue`).
+    #[serde(default)]
+    pub narrows: Option<String>,
+    /// For a narrowing question: the options of the narrowed question each answer offers, in
+    /// the order shown. An answer not listed offers them all.
+    #[serde(default)]
+    pub offers: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]

@@ -61,7 +61,9 @@ pub fn compile(
          pub static QUESTIONS: &[Question] = &[\n{questions}];\n\
          pub static SLOTS: &[Slot] = &[\n{slots}];\n\
          /// Each journey's questions, in asking order.\n\
-         pub static JOURNEY_QUESTIONS: &[(Journey, &[u8])] = &[\n{orders}];\n",
+         pub static JOURNEY_QUESTIONS: &[(Journey, &[u8])] = &[\n{orders}];\n\
+         /// Questions that only narrow a later question's options.\n\
+         pub static NARROWINGS: &[Narrowing] = &[\n{narrowings}];\n",
         nq = vars.questions.len(),
         ns = vars.slots.len(),
         q = constants(vars.questions.iter().map(|q| &q.0).collect()),
@@ -70,6 +72,7 @@ pub fn compile(
         slots = slots.concat(),
         values = value_constants(&vars),
         orders = journey_orders(&file, errors),
+        narrowings = narrowings(&file, errors),
     );
     Some(Vocabulary { vars, code })
 }
@@ -230,30 +233,125 @@ fn journey_orders(file: &VocabularyFile, errors: &mut Errors) -> String {
     }
     let mut code = String::new();
     for (slug, variant) in JOURNEYS {
-        let mut ids: Vec<&str> = file
-            .question
-            .iter()
-            .filter(|q| q.journeys.iter().any(|j| j == slug))
-            .map(|q| q.id.as_str())
-            .collect();
-        if let Some(custom) = file.journey.iter().find(|j| j.slug == *slug) {
-            let mut expected = ids.clone();
-            let mut listed: Vec<&str> = custom.order.iter().map(String::as_str).collect();
-            expected.sort_unstable();
-            listed.sort_unstable();
-            if expected != listed {
-                errors.push(format!(
-                    "journey order `{slug}`: must list exactly the journey's questions {expected:?}, lists {listed:?}"
-                ));
-            }
-            ids = custom.order.iter().map(String::as_str).collect();
-        }
+        let ids = journey_order(file, slug, errors);
         let indices: Vec<String> = ids
             .iter()
             .filter_map(|id| file.question.iter().position(|q| q.id == *id))
             .map(|i| i.to_string())
             .collect();
         let _ = writeln!(code, "    (Journey::{variant}, &[{}]),", indices.join(", "));
+    }
+    code
+}
+
+/// The question ids of journey `slug` in asking order.
+fn journey_order<'f>(file: &'f VocabularyFile, slug: &str, errors: &mut Errors) -> Vec<&'f str> {
+    let mut ids: Vec<&str> = file
+        .question
+        .iter()
+        .filter(|q| q.journeys.iter().any(|j| j == slug))
+        .map(|q| q.id.as_str())
+        .collect();
+    if let Some(custom) = file.journey.iter().find(|j| j.slug == *slug) {
+        let mut expected = ids.clone();
+        let mut listed: Vec<&str> = custom.order.iter().map(String::as_str).collect();
+        expected.sort_unstable();
+        listed.sort_unstable();
+        if expected != listed {
+            errors.push(format!(
+                "journey order `{slug}`: must list exactly the journey's questions {expected:?}, lists {listed:?}"
+            ));
+        }
+        ids = custom.order.iter().map(String::as_str).collect();
+    }
+    ids
+}
+
+/// `Narrowing { by, question, offers }` for every question that `narrows` another. The narrowed
+/// question must be a later choice of the same journeys, and the answers' option lists must
+/// split its options: each option offered by exactly one answer, so the walk that tries only
+/// the listed answers still reaches every option once (an unlisted answer offers them all).
+fn narrowings(file: &VocabularyFile, errors: &mut Errors) -> String {
+    let index = |id: &str| file.question.iter().position(|q| q.id == id);
+    let mut code = String::new();
+    for (by_index, by) in file.question.iter().enumerate() {
+        let ctx = format!("question `{}`", by.id);
+        let Some(target) = &by.narrows else {
+            if !by.offers.is_empty() {
+                errors.push(format!("{ctx}: `offers` without `narrows`"));
+            }
+            continue;
+        };
+        let Some(question_index) = index(target) else {
+            errors.push(format!("{ctx}: narrows unknown question `{target}`"));
+            continue;
+        };
+        let Some(narrowed) = file.question.get(question_index) else {
+            continue;
+        };
+        if by.kind != "choice" || narrowed.kind != "choice" || question_index == by_index {
+            errors.push(format!("{ctx}: a choice can only narrow another choice"));
+        }
+        if !by.ask_when.is_empty() || !by.not_when.is_empty() || !by.ask_when_any.is_empty() {
+            errors.push(format!(
+                "{ctx}: a narrowing question is asked wherever `{target}` is; it has no conditions of its own"
+            ));
+        }
+        if by.journeys != narrowed.journeys {
+            errors.push(format!(
+                "{ctx}: must be in exactly the journeys of `{target}`"
+            ));
+        }
+        for slug in &by.journeys {
+            // (a wrong custom order is reported by `journey_orders`)
+            let order = journey_order(file, slug, &mut Errors::default());
+            let at = |id: &str| order.iter().position(|q| *q == id);
+            if at(&by.id) >= at(target) {
+                errors.push(format!(
+                    "{ctx}: must be asked before `{target}` in journey `{slug}`"
+                ));
+            }
+        }
+        let mut offered = vec![0_usize; narrowed.options.len()];
+        let mut entries = Vec::new();
+        for (answer, list) in &by.offers {
+            let Some(a) = by.options.iter().position(|o| o == answer) else {
+                errors.push(format!("{ctx}: `offers` names unknown answer `{answer}`"));
+                continue;
+            };
+            if list.len() < 2 {
+                errors.push(format!("{ctx}: `{answer}` must offer at least two options"));
+            }
+            let mut options = Vec::new();
+            for option in list {
+                match narrowed.options.iter().position(|o| o == option) {
+                    Some(o) => {
+                        if let Some(n) = offered.get_mut(o) {
+                            *n += 1;
+                        }
+                        options.push(o.to_string());
+                    }
+                    None => errors.push(format!(
+                        "{ctx}: `{answer}` offers `{option}`, not an option of `{target}`"
+                    )),
+                }
+            }
+            entries.push((a, format!("({a}, &[{}])", options.join(", "))));
+        }
+        for (option, n) in narrowed.options.iter().zip(&offered) {
+            if *n != 1 {
+                errors.push(format!(
+                    "{ctx}: `{target}` option `{option}` is offered by {n} answers; every option needs exactly one"
+                ));
+            }
+        }
+        entries.sort();
+        let offers: Vec<String> = entries.into_iter().map(|(_, e)| e).collect();
+        let _ = writeln!(
+            code,
+            "    Narrowing {{ by: {by_index}, question: {question_index}, offers: &[{}] }},",
+            offers.join(", ")
+        );
     }
     code
 }

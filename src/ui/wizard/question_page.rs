@@ -3,7 +3,7 @@
 //! without an answer, a Back link that keeps answers, and the name of the journey's part it belongs to.
 
 use crate::engine::answers::parse_answer;
-use crate::engine::{implausible, prune, refusal, Answers, Refusal};
+use crate::engine::{implausible, offered_options, prune, refusal, Answers, Refusal};
 use crate::hours::SUPPORTED_ZONES;
 use crate::i18n::td_string;
 use crate::policy::data::QUESTIONS;
@@ -141,14 +141,14 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
     // radio buttons in ARIA 1.3).
     let invalid = move || error.get().then_some("true");
 
+    let offered = offered_options(q, &answers);
     let control = match def.kind {
         QuestionKind::Choice => {
-            let options = def
-                .options
+            // The options the engine offers here (the kind of help narrows the situations).
+            let options = offered
                 .iter()
-                .enumerate()
-                .map(|(i, opt)| {
-                    let o = u8::try_from(i).unwrap_or(u8::MAX);
+                .filter_map(|&o| def.options.get(usize::from(o)).map(|opt| (o, opt)))
+                .map(|(o, opt)| {
                     let input_id = format!("{id}-{opt}");
                     let opt_s = opt.to_string();
                     let checked = {
@@ -281,7 +281,10 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
         }
     };
 
-    let field_href = format!("#{id}-{}", def.options.first().copied().unwrap_or("input"));
+    let first = offered
+        .first()
+        .and_then(|&o| def.options.get(usize::from(o)));
+    let field_href = format!("#{id}-{}", first.copied().unwrap_or("input"));
     view! {
         <div class="back-link"><RouteLink route=back_route>{move || td_string!(loc(), wizard.back)}</RouteLink></div>
         {move || error.get().then(|| view! {
