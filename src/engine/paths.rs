@@ -12,7 +12,7 @@ use crate::engine::derived::region_weekly_hours;
 use crate::engine::evaluate::{evaluate_in, Context};
 use crate::engine::flow::{narrowing_by, next_question_in, offered_options};
 use crate::engine::outcome::Outcome;
-use crate::hours::CustomerZone;
+use crate::hours::{CustomerZone, WeeklyHours};
 use crate::policy::data::QUESTIONS;
 use crate::policy::model::{QuestionKind, Rule};
 use crate::policy::Journey;
@@ -45,6 +45,8 @@ pub struct PathWalk<'a> {
     pub paths: u64,
     /// Flow steps and evaluations done (the verifier's measure of work).
     pub evaluations: u64,
+    /// The instants picked for the last business hours seen (`pick_instants`).
+    picked: Option<(Option<WeeklyHours>, Picked)>,
 }
 
 impl<'a> PathWalk<'a> {
@@ -56,6 +58,7 @@ impl<'a> PathWalk<'a> {
             asked: Vec::new(),
             paths: 0,
             evaluations: 0,
+            picked: None,
         }
     }
 
@@ -82,12 +85,17 @@ impl<'a> PathWalk<'a> {
     fn leaf(&mut self, answers: &Answers, visitor: &mut impl PathVisitor) {
         self.paths += 1;
         let hours = region_weekly_hours(answers);
-        let mut seen = [false; 2];
-        for &now in self.instants {
-            let state = hours.map_or(0, |h| usize::from(h.is_open(now, &[])));
-            if std::mem::replace(&mut seen[state], true) {
-                continue;
+        // Neighbouring leaves mostly share their region and zone: reuse the instants picked for
+        // the last business hours seen rather than converting every instant again.
+        let picked = match self.picked {
+            Some((h, picked)) if h == hours => picked,
+            _ => {
+                let picked = pick_instants(hours, self.instants);
+                self.picked = Some((hours, picked));
+                picked
             }
+        };
+        for now in picked.into_iter().flatten() {
             let ctx = Context {
                 now: Some(now),
                 holidays: &[],
@@ -99,6 +107,24 @@ impl<'a> PathWalk<'a> {
         visitor.leaf_done(answers, &self.asked);
     }
 }
+
+/// The first of `instants` at which `hours` are open and the first at which they are closed (the
+/// first instant only, without hours), in the order of `instants`.
+fn pick_instants(hours: Option<WeeklyHours>, instants: &[DateTime<Utc>]) -> Picked {
+    let mut seen = [false; 2];
+    let mut picked = [None; 2];
+    let chosen = instants.iter().copied().filter(|&now| {
+        let state = hours.map_or(0, |h| usize::from(h.is_open(now, &[])));
+        !std::mem::replace(&mut seen[state], true)
+    });
+    for (slot, now) in picked.iter_mut().zip(chosen) {
+        *slot = Some(now);
+    }
+    picked
+}
+
+/// At most two instants: one per open/closed state.
+type Picked = [Option<DateTime<Utc>>; 2];
 
 /// Instants each leaf is evaluated at: a working week in February 2025 seen from every support
 /// region (early, middle and late UTC hours, so each region is both open and closed), plus a

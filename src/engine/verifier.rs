@@ -20,8 +20,9 @@ pub use crate::engine::paths::{candidates, sample_instants};
 use crate::engine::paths::{PathVisitor, PathWalk};
 use crate::engine::question_use::{QuestionUse, UnusedQuestion};
 use crate::policy::data::{
-    rule_label, s, slot_index, DECLARED_OVERRIDES, INVARIANTS, NARROWINGS, QUESTIONS, REGION_HOURS,
-    RESPONSE_MINUTES, RESPONSE_TARGETS, RULES, SEEDS, SLOTS, SLOT_COUNT,
+    rule_label, s, slot_index, DECLARED_OVERRIDES, INVARIANTS, NARROWINGS, QUESTIONS,
+    QUESTION_COUNT, REGION_HOURS, RESPONSE_MINUTES, RESPONSE_TARGETS, RULES, SEEDS, SLOTS,
+    SLOT_COUNT,
 };
 use crate::policy::model::{Atom, CheckAtom, CheckVar, Citation, Invariant, Rule, Var};
 use crate::policy::Journey;
@@ -159,28 +160,62 @@ impl std::fmt::Display for Violation {
     }
 }
 
-/// Whether an invariant's atom holds for these answers and this outcome.
-fn check_holds(atom: &CheckAtom, answers: &Answers, out: &Outcome) -> bool {
-    let value = match atom.var {
-        CheckVar::Answered(q) => answers.get(q).map(|_| 0),
-        CheckVar::Question(q) => answers.choice(q),
-        CheckVar::Slot(s) => out
-            .slots
-            .get(usize::from(s))
-            .copied()
-            .flatten()
-            .map(|v| v.value),
-        CheckVar::ResponseClock => out.response.map(|r| u8::from(!r.around_the_clock)),
-        CheckVar::ResponseMinutes => out.response.and_then(|r| {
-            RESPONSE_MINUTES
+/// The values an invariant's atoms can read, for one outcome, in one flat table (no value =
+/// `u8::MAX`): invariants are checked on every evaluation of every path, so an atom is one
+/// lookup rather than a walk through the answers and the outcome.
+struct CheckValues([u8; CHECK_VARS]);
+
+const CHECK_VARS: usize = 2 * QUESTION_COUNT + SLOT_COUNT + 2;
+
+impl CheckValues {
+    fn new(answers: &Answers, out: &Outcome) -> Self {
+        let mut values = [u8::MAX; CHECK_VARS];
+        for q in 0..QUESTION_COUNT {
+            let Ok(q8) = u8::try_from(q) else { break };
+            let answer = answers.get(q8);
+            if let Some(cell) = values.get_mut(q) {
+                *cell = answer.map_or(u8::MAX, |_| 0);
+            }
+            if let (Some(Answer::Choice(o)), Some(cell)) =
+                (answer, values.get_mut(QUESTION_COUNT + q))
+            {
+                *cell = o;
+            }
+        }
+        for (s, slot) in out.slots.iter().enumerate() {
+            if let (Some(v), Some(cell)) = (slot, values.get_mut(2 * QUESTION_COUNT + s)) {
+                *cell = v.value;
+            }
+        }
+        if let Some(r) = out.response {
+            let clock = 2 * QUESTION_COUNT + SLOT_COUNT;
+            if let Some(cell) = values.get_mut(clock) {
+                *cell = u8::from(!r.around_the_clock);
+            }
+            let minutes = RESPONSE_MINUTES
                 .iter()
                 .position(|&m| m == r.minutes)
-                .and_then(|i| u8::try_from(i).ok())
-        }),
-    };
-    match value {
-        Some(v) => (v < 64 && atom.mask >> v & 1 == 1) != atom.negated,
-        None => atom.negated,
+                .and_then(|i| u8::try_from(i).ok());
+            if let (Some(m), Some(cell)) = (minutes, values.get_mut(clock + 1)) {
+                *cell = m;
+            }
+        }
+        CheckValues(values)
+    }
+
+    /// Whether `atom` holds.
+    fn holds(&self, atom: &CheckAtom) -> bool {
+        let at = match atom.var {
+            CheckVar::Answered(q) => usize::from(q),
+            CheckVar::Question(q) => QUESTION_COUNT + usize::from(q),
+            CheckVar::Slot(s) => 2 * QUESTION_COUNT + usize::from(s),
+            CheckVar::ResponseClock => 2 * QUESTION_COUNT + SLOT_COUNT,
+            CheckVar::ResponseMinutes => 2 * QUESTION_COUNT + SLOT_COUNT + 1,
+        };
+        match self.0.get(at).copied().filter(|&v| v != u8::MAX) {
+            Some(v) => (v < 64 && atom.mask >> v & 1 == 1) != atom.negated,
+            None => atom.negated,
+        }
     }
 }
 
@@ -216,13 +251,14 @@ fn describe(atom: &CheckAtom, answers: &Answers, out: &Outcome) -> String {
 fn invariant_failure(
     inv: &Invariant,
     rules: &[Rule],
+    values: &CheckValues,
     answers: &Answers,
     out: &Outcome,
 ) -> Option<String> {
-    if !inv.when.iter().all(|a| check_holds(a, answers, out)) {
+    if !inv.when.iter().all(|a| values.holds(a)) {
         return None;
     }
-    if let Some(a) = inv.require.iter().find(|a| !check_holds(a, answers, out)) {
+    if let Some(a) = inv.require.iter().find(|a| !values.holds(a)) {
         return Some(format!(
             "it requires otherwise, but {}",
             describe(a, answers, out)
@@ -337,9 +373,10 @@ impl Walk<'_> {
     }
 
     fn check_invariants(&mut self, answers: &Answers, out: &Outcome, now: DateTime<Utc>) {
+        let values = CheckValues::new(answers, out);
         for i in 0..self.invariants.len() {
             let (index, inv) = self.invariants[i];
-            let Some(detail) = invariant_failure(inv, self.rules, answers, out) else {
+            let Some(detail) = invariant_failure(inv, self.rules, &values, answers, out) else {
                 continue;
             };
             let length = (0..QUESTIONS.len())
