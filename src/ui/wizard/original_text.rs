@@ -118,7 +118,9 @@ pub fn OriginalText(cite: Citation) -> impl IntoView {
         let label = td_string!(loc(), result.original_text).to_string();
         state.set(State::Loaded);
         request_animation_frame(move || {
-            if let Some(el) = quote.get_untracked() {
+            // The result page rebuilds its lists at each tick of its clock: by this frame the
+            // quote may belong to a list already replaced (disposed), which is then left alone.
+            if let Some(el) = quote.try_get_untracked().flatten() {
                 fill(&el, &blocks, &label);
             }
         });

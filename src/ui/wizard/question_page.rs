@@ -108,7 +108,8 @@ pub fn QuestionPage(journey: Journey, q: u8, answers: Answers) -> impl IntoView 
                 error.set(true);
                 // Focus the error summary so screen readers announce it (GOV.UK pattern).
                 request_animation_frame(move || {
-                    if let Some(el) = error_ref.get_untracked() {
+                    // The page may be gone by then (a quick Back): nothing to focus.
+                    if let Some(el) = error_ref.try_get_untracked().flatten() {
                         let _ = el.focus();
                     }
                 });
