@@ -109,6 +109,19 @@ const WALKS = [
     },
   },
   {
+    // A cloud service's customer cannot tell whether the software changed (Microsoft updates
+    // it): every other condition allows a reopen, so the answer says on what it depends.
+    journey: 'reopen', now: '2025-02-05T10:00:00Z',
+    answers: {
+      product: 'power_apps', plan: 'subscription', same_build: 'not_sure',
+      same_error_env: 'yes', error_after_fix: 'no', closed_date: '2025-01-22',
+    },
+    facts: {
+      'Reopen or new incident': slotLabel('reopen', 'unconfirmed'),
+    },
+    title: 'not sure whether the software changed',
+  },
+  {
     // SC-031: an invoice question for licences bought online.
     journey: 'billing', now: '2025-02-05T10:00:00Z',
     answers: { product: 'power_apps', purchase_channel: 'online', billing_topic: 'invoice' },
@@ -157,6 +170,8 @@ test('the Back link returns to the previous question with its answer kept', asyn
   await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
   await answer(page, 'product', 'ce_app');
   await pressContinue(page);
+  await answer(page, 'help_kind', 'problem');
+  await pressContinue(page);
   await answer(page, 'issue', 'performance');
   await pressContinue(page);
   expect(await currentQuestion(page)).toBe('perf_scope');
@@ -174,6 +189,9 @@ test('the Back link returns to the previous question with its answer kept', asyn
   await pressContinue(page);
   // Above the question: the part of the journey, which does not change as answers do.
   await expect(page.getByText(EN.wizard.stage_problem, { exact: true })).toBeVisible();
+  await backLink(page).click();
+  expect(await currentQuestion(page)).toBe('help_kind');
+  await expect(optionRadio(page, 'help_kind', 'problem')).toBeChecked();
   await backLink(page).click();
   expect(await currentQuestion(page)).toBe('product');
   await expect(optionRadio(page, 'product', 'ce_app')).toBeChecked();
@@ -199,6 +217,8 @@ test('browser Back and Forward move between questions and keep the answers', asy
   await page.getByRole('link', { name: JOURNEY_TITLES['open-request'], exact: true }).click();
   await answer(page, 'product', 'ce_app');
   await pressContinue(page);
+  await answer(page, 'help_kind', 'problem');
+  await pressContinue(page);
   await answer(page, 'issue', 'break_fix');
   await pressContinue(page);
   expect(await currentQuestion(page)).toBe('preview');
@@ -206,6 +226,8 @@ test('browser Back and Forward move between questions and keep the answers', asy
   await page.goBack();
   expect(await currentQuestion(page)).toBe('issue');
   await expect(optionRadio(page, 'issue', 'break_fix')).toBeChecked();
+  await page.goBack();
+  expect(await currentQuestion(page)).toBe('help_kind');
   await page.goBack();
   expect(await currentQuestion(page)).toBe('product');
   await expect(optionRadio(page, 'product', 'ce_app')).toBeChecked();
@@ -216,6 +238,8 @@ test('browser Back and Forward move between questions and keep the answers', asy
   await pressContinue(page);
   await page.goForward();
   expect(await currentQuestion(page)).toBe('product');
+  await page.goForward();
+  expect(await currentQuestion(page)).toBe('help_kind');
   await page.goForward();
   expect(await currentQuestion(page)).toBe('issue');
   await expect(optionRadio(page, 'issue', 'break_fix')).toBeChecked();
@@ -315,6 +339,49 @@ const SC018 = {
   role: 'admin', ea_enrollment: 'not_ea', impact: 'moderate', b_clock: 'business_hours',
   region: 'north_america', time_zone: LA, language: 'english',
 };
+
+test('the kind of help comes first: each kind offers its own situations, "not sure" all of them, and a new kind asks again', async ({ page }) => {
+  await page.goto('/?j=open-request&product=ce_app');
+  expect(await currentQuestion(page)).toBe('help_kind');
+  const radios = () => questionGroup(page, 'issue').getByRole('radio');
+  const offered = async (situations) => {
+    await expect(radios()).toHaveCount(situations.length);
+    for (const [i, situation] of situations.entries()) {
+      await expect(radios().nth(i)).toHaveAccessibleName(optionLabel('issue', situation));
+    }
+  };
+  for (const kind of ['problem', 'guidance', 'access']) {
+    await answer(page, 'help_kind', kind);
+    await pressContinue(page);
+    expect(await currentQuestion(page)).toBe('issue');
+    await offered(Object.keys(HELP_KIND_OF).filter((situation) => HELP_KIND_OF[situation] === kind));
+    await backLink(page).click();
+  }
+  // "Something else, or I am not sure": every situation, as the vocabulary lists them.
+  await answer(page, 'help_kind', 'not_sure');
+  await pressContinue(page);
+  await expect(radios()).toHaveCount(Object.keys(EN.q.issue.options).length);
+  await answer(page, 'issue', 'outage');
+  await pressContinue(page);
+  await expect(page).toHaveURL(/[?&]issue=outage(&|$)/);
+
+  // Another kind that does not offer the situation chosen: the situation is asked again.
+  await backLink(page).click();
+  await backLink(page).click();
+  expect(await currentQuestion(page)).toBe('help_kind');
+  await answer(page, 'help_kind', 'access');
+  await pressContinue(page);
+  expect(await currentQuestion(page)).toBe('issue');
+  await offered(['sign_in', 'entitlement', 'partner_program']);
+  for (const situation of ['sign_in', 'entitlement', 'partner_program']) {
+    await expect(optionRadio(page, 'issue', situation)).not.toBeChecked();
+  }
+  await expect(page).not.toHaveURL(/[?&]issue=/);
+
+  // An older link that names the situation without the kind is not asked the kind.
+  await page.goto('/?j=open-request&product=ce_app&issue=performance');
+  expect(await currentQuestion(page)).toBe('perf_scope');
+});
 
 test('changing an answer from Check your answers re-asks only what depends on it', async ({ page }) => {
   test.slow(); // a full journey plus three changes
