@@ -97,6 +97,21 @@ const WALKS = [
     },
   },
   {
+    // A partner pack for a product in mainstream support, the version not known: the pack
+    // covers the current version and the previous one, so the answer depends on it.
+    journey: 'on-premises', now: '2025-02-04T10:00:00Z', title: 'not sure which version',
+    answers: {
+      product: 'ce_onprem', onprem_offer: 'gold20', have_ids: 'yes', lifecycle: 'mainstream',
+      version: 'not_sure', activation: 'activated', activation_date: '2025-01-20', incidents_left: 3,
+      impact: 'critical', critical_24h: 'business_hours',
+    },
+    facts: {
+      'Where to go': slotLabel('route', 'support_for_business'),
+      'What your plan covers': slotLabel('coverage', 'depends_on_version'),
+      'Your support offer': slotLabel('offer_state', 'depends_on_version'),
+    },
+  },
+  {
     // SC-027: same build, same error, closed two weeks ago: reopen.
     journey: 'reopen', now: '2025-02-05T10:00:00Z',
     answers: {
@@ -111,7 +126,7 @@ const WALKS = [
   {
     // A cloud service's customer cannot tell whether the software changed (Microsoft updates
     // it): every other condition allows a reopen, so the answer says on what it depends.
-    journey: 'reopen', now: '2025-02-05T10:00:00Z',
+    journey: 'reopen', now: '2025-02-05T10:00:00Z', title: 'not sure whether the software changed',
     answers: {
       product: 'power_apps', plan: 'subscription', same_build: 'not_sure',
       same_error_env: 'yes', error_after_fix: 'no', closed_date: '2025-01-22',
@@ -119,7 +134,6 @@ const WALKS = [
     facts: {
       'Reopen or new incident': slotLabel('reopen', 'unconfirmed'),
     },
-    title: 'not sure whether the software changed',
   },
   {
     // SC-031: an invoice question for licences bought online.
@@ -185,8 +199,6 @@ test('the Back link returns to the previous question with its answer kept', asyn
   await backLink(page).click();
   expect(await currentQuestion(page)).toBe('issue');
   await expect(optionRadio(page, 'issue', 'performance')).toBeChecked();
-  await answer(page, 'help_kind', 'problem');
-  await pressContinue(page);
   // Above the question: the part of the journey, which does not change as answers do.
   await expect(page.getByText(EN.wizard.stage_problem, { exact: true })).toBeVisible();
   await backLink(page).click();
@@ -205,9 +217,6 @@ test('the Back link returns to the previous question with its answer kept', asyn
 
   // Back from the first question is the start page.
   await page.goto('/?j=open-request');
-  await backLink(page).click();
-  expect(await currentQuestion(page)).toBe('help_kind');
-  await expect(optionRadio(page, 'help_kind', 'problem')).toBeChecked();
   await backLink(page).click();
   await expect(h1(page)).toHaveText(START_TITLE);
 });
@@ -234,8 +243,6 @@ test('browser Back and Forward move between questions and keep the answers', asy
   await page.goBack();
   await expect(h1(page)).toHaveText(START_TITLE);
 
-  await answer(page, 'help_kind', 'problem');
-  await pressContinue(page);
   await page.goForward();
   expect(await currentQuestion(page)).toBe('product');
   await page.goForward();
@@ -246,8 +253,6 @@ test('browser Back and Forward move between questions and keep the answers', asy
   await page.goForward();
   expect(await currentQuestion(page)).toBe('preview');
   await expect(h1(page)).toBeFocused();
-  expect(await currentQuestion(page)).toBe('help_kind');
-  await page.goBack();
 });
 
 test('a choice goes into the page address as it is made: a reload, or Back and Forward, keep it', async ({ page }) => {
@@ -256,8 +261,6 @@ test('a choice goes into the page address as it is made: a reload, or Back and F
   // Written once the choice is painted (src/ui/navigation.rs, replace_url_after_paint).
   await expect(page).toHaveURL(/[?&]product=ce_app(&|$)/);
   await page.reload();
-  expect(await currentQuestion(page)).toBe('help_kind');
-  await page.goForward();
   expect(await currentQuestion(page)).toBe('product');
   await expect(optionRadio(page, 'product', 'ce_app')).toBeChecked();
 
@@ -396,49 +399,6 @@ test('changing an answer from Check your answers re-asks only what depends on it
   await page.getByRole('link', { name: `${EN.wizard.change} ${EN.summary.issue}`, exact: true }).click();
   expect(await currentQuestion(page)).toBe('issue');
   await expect(optionRadio(page, 'issue', 'performance')).toBeChecked();
-test('the kind of help comes first: each kind offers its own situations, "not sure" all of them, and a new kind asks again', async ({ page }) => {
-  await page.goto('/?j=open-request&product=ce_app');
-  expect(await currentQuestion(page)).toBe('help_kind');
-  const radios = () => questionGroup(page, 'issue').getByRole('radio');
-  const offered = async (situations) => {
-    await expect(radios()).toHaveCount(situations.length);
-    for (const [i, situation] of situations.entries()) {
-      await expect(radios().nth(i)).toHaveAccessibleName(optionLabel('issue', situation));
-    }
-  };
-  for (const kind of ['problem', 'guidance', 'access']) {
-    await answer(page, 'help_kind', kind);
-    await pressContinue(page);
-    expect(await currentQuestion(page)).toBe('issue');
-    await offered(Object.keys(HELP_KIND_OF).filter((situation) => HELP_KIND_OF[situation] === kind));
-    await backLink(page).click();
-  }
-  // "Something else, or I am not sure": every situation, as the vocabulary lists them.
-  await answer(page, 'help_kind', 'not_sure');
-  await pressContinue(page);
-  await expect(radios()).toHaveCount(Object.keys(EN.q.issue.options).length);
-  await answer(page, 'issue', 'outage');
-  await pressContinue(page);
-  await expect(page).toHaveURL(/[?&]issue=outage(&|$)/);
-
-  // Another kind that does not offer the situation chosen: the situation is asked again.
-  await backLink(page).click();
-  await backLink(page).click();
-  expect(await currentQuestion(page)).toBe('help_kind');
-  await answer(page, 'help_kind', 'access');
-  await pressContinue(page);
-  expect(await currentQuestion(page)).toBe('issue');
-  await offered(['sign_in', 'entitlement', 'partner_program']);
-  for (const situation of ['sign_in', 'entitlement', 'partner_program']) {
-    await expect(optionRadio(page, 'issue', situation)).not.toBeChecked();
-  }
-  await expect(page).not.toHaveURL(/[?&]issue=/);
-
-  // An older link that names the situation without the kind is not asked the kind.
-  await page.goto('/?j=open-request&product=ce_app&issue=performance');
-  expect(await currentQuestion(page)).toBe('perf_scope');
-});
-
   await expectAccessible(page, 'question page reached from Change');
   await answer(page, 'issue', 'break_fix');
   await pressContinue(page);
