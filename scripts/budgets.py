@@ -172,9 +172,10 @@ _UNITS = {"ns": 1, "µs": 1_000, "us": 1_000, "ms": 1_000_000, "s": 1_000_000_00
 
 def parse_native(text):
     """Reads `support-navigator-cli bench` output: 'evaluate: 3.12µs per ...' and
-    'verify:   1.73s for N paths / M evaluations (ok)' (Rust's Duration Debug format)."""
+    'verify:   1.73s for N paths / M evaluations (ok; median of 3 runs: ...)' (Rust's Duration
+    Debug format; the median of three runs, since one run on a shared machine can be far off)."""
     ev = re.search(r"^evaluate:\s*([\d.]+)(ns|µs|us|ms|s)\b", text, re.M)
-    ve = re.search(r"^verify:\s*([\d.]+)(ns|µs|us|ms|s) for (\d+) paths / (\d+) evaluations \((\w+)\)", text, re.M)
+    ve = re.search(r"^verify:\s*([\d.]+)(ns|µs|us|ms|s) for (\d+) paths / (\d+) evaluations \((\w+)(?:;[^)]*)?\)", text, re.M)
     if not ev or not ve:
         fail(f"cannot read the CLI bench output:\n{text}")
     return {

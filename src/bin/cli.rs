@@ -430,13 +430,24 @@ fn cmd_bench() -> Result<(), String> {
         "evaluate: {per:.2?} per full evaluation ({n} runs, {} rules; checksum {sink})",
         RULES.len()
     );
-    let report = engine::verifier::verify();
+    // The median of three runs: these machines are shared, and one run can take half as long
+    // again as the next while the machine is busy with something else.
+    let mut runs: Vec<_> = (0..3).map(|_| engine::verifier::verify()).collect();
+    runs.sort_by_key(|r| r.elapsed);
+    let ok = runs.iter().all(engine::verifier::Report::ok);
+    let Some(report) = runs.get(1) else {
+        return Err("no verification ran".into());
+    };
     println!(
-        "verify:   {:.2?} for {} paths / {} evaluations ({})",
+        "verify:   {:.2?} for {} paths / {} evaluations ({}; median of 3 runs: {})",
         report.elapsed,
         report.paths,
         report.evaluations,
-        if report.ok() { "ok" } else { "FAILED" }
+        if ok { "ok" } else { "FAILED" },
+        runs.iter()
+            .map(|r| format!("{:.2?}", r.elapsed))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     Ok(())
 }

@@ -82,7 +82,16 @@ pub fn evaluate_in(rules: &[Rule], answers: &Answers, ctx: &Context) -> Outcome 
 
     let today = derived.today;
     let mut agreeing: Vec<(u8, u16)> = Vec::with_capacity(16);
-    for (index, rule) in rules.iter().enumerate() {
+    // Natively, the rules the answers already rule out are skipped (`rule_index`); their
+    // conditions would fail anyway, so the outcome is the same.
+    #[cfg(not(target_arch = "wasm32"))]
+    let order = crate::engine::rule_index::RuleOrder::new(rules, vars.get(..QUESTION_COUNT));
+    #[cfg(target_arch = "wasm32")]
+    let order = 0..rules.len();
+    for index in order {
+        let Some(rule) = rules.get(index) else {
+            break;
+        };
         let Ok(index) = u16::try_from(index) else {
             break;
         };

@@ -9,6 +9,8 @@ pub mod iso_date;
 pub mod outcome;
 pub mod paths;
 pub mod question_use;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod rule_index;
 pub mod verifier;
 
 pub use answers::{implausible, refusal, Answer, AnswerError, Answers, Implausible, Refusal};
