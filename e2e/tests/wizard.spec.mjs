@@ -38,6 +38,21 @@ const WALKS = [
     contactBy: ['2025-02-04T14:00:00-08:00', LA],
   },
   {
+    // A Unified customer who cannot tell which Enterprise Agreement enrollment the plan was
+    // bought for: the coverage depends on it, the severity is still stated, no response time.
+    journey: 'open-request', now: SC001.now, title: 'not sure which EA enrollment',
+    answers: {
+      product: 'ce_app', help_kind: 'problem', issue: 'break_fix', preview: 'ga', plan: 'unified_core',
+      role: 'admin', ea_enrollment: 'not_sure', impact: 'critical', region: 'north_america',
+      time_zone: 'America/Los_Angeles', language: 'english',
+    },
+    facts: {
+      'Where to go': slotLabel('route', 'ppac'),
+      'What your plan covers': slotLabel('coverage', 'depends_on_enrollment'),
+      'Recommended severity': slotLabel('severity', 'critical'),
+    },
+  },
+  {
     // SC-010: a private preview is not covered; the engineering contact handles it.
     journey: 'coverage', now: '2025-02-05T10:00:00Z',
     answers: { product: 'ce_app', issue: 'break_fix', preview: 'private', plan: 'premier' },
@@ -109,6 +124,19 @@ const WALKS = [
       'Where to go': slotLabel('route', 'support_for_business'),
       'What your plan covers': slotLabel('coverage', 'depends_on_version'),
       'Your support offer': slotLabel('offer_state', 'depends_on_version'),
+    },
+  },
+  {
+    // Pay-per-incident for a product whose support phase the visitor does not know: paid
+    // incidents cover mainstream and extended support only, so the answer depends on the phase.
+    journey: 'on-premises', now: '2025-02-04T10:00:00Z', title: 'not sure which support phase',
+    answers: {
+      product: 'dynamics_onprem', onprem_offer: 'ppi', account: 'msa', lifecycle: 'not_sure',
+      impact: 'critical', critical_24h: 'business_hours',
+    },
+    facts: {
+      'What your plan covers': slotLabel('coverage', 'depends_on_lifecycle'),
+      'Your support offer': slotLabel('offer_state', 'depends_on_lifecycle'),
     },
   },
   {

@@ -21,6 +21,9 @@ pub enum Step {
     PasteSummary,
     /// Another journey of the app, linked inside it: compare plans, or find where to file.
     Journey(Journey),
+    /// Look up the product's support phase on Microsoft's lifecycle pages (`portals::LIFECYCLE`),
+    /// when the answer depends on it.
+    Lifecycle { url: &'static str },
 }
 
 impl Step {
@@ -32,6 +35,7 @@ impl Step {
             Step::ReopenThere => 2,
             Step::PasteSummary => 3,
             Step::Journey(_) => 4,
+            Step::Lifecycle { .. } => 5,
         }
     }
 
@@ -39,7 +43,7 @@ impl Step {
     pub fn has_link(&self) -> bool {
         matches!(
             self,
-            Step::Open { .. } | Step::PasteSummary | Step::Journey(_)
+            Step::Open { .. } | Step::PasteSummary | Step::Journey(_) | Step::Lifecycle { .. }
         )
     }
 }
@@ -60,6 +64,12 @@ pub fn steps(journey: Journey, rows: &[Row], documented: Option<&SectionView>) -
     // Not covered: which plans would cover it comes first.
     if not_covered && journey != Journey::ComparePlans {
         out.push(Step::Journey(Journey::ComparePlans));
+    }
+    // The answer depends on the product's support phase: looking it up comes first.
+    if rows.contains(&Row::Coverage(v::coverage::DEPENDS_ON_LIFECYCLE)) {
+        out.push(Step::Lifecycle {
+            url: portals::LIFECYCLE,
+        });
     }
     if let Some(r) = route {
         if let Some(url) = portals::address(r) {

@@ -20,6 +20,10 @@ pub fn checked() -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(CHECKED.0, CHECKED.1, CHECKED.2)
 }
 
+/// Microsoft's lifecycle pages, where a product's support phases and their dates are looked up
+/// (the sources say to look the product up, 004:25-27, without an address).
+pub const LIFECYCLE: &str = "https://learn.microsoft.com/lifecycle/products/";
+
 /// The address a route's "open" step links to, if it has one. Every address is `https://`.
 pub fn address(r: u8) -> Option<&'static str> {
     Some(match r {

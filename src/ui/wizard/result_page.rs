@@ -268,6 +268,15 @@ fn step_view(
                 view! { <a href=url target=target rel="noopener">{label}</a> }.into_any()
             }
         }
+        Step::Lifecycle { url } => {
+            let label = texts.page(page::STEP_LIFECYCLE);
+            if on_kiosk {
+                view! { <span class="step__link">{label}</span> " " <span class="step__url">{url}</span> }.into_any()
+            } else {
+                let target = crate::ui::embed::is_widget().then_some("_blank");
+                view! { <a href=url target=target rel="noopener">{label}</a> }.into_any()
+            }
+        }
         Step::Documented(e) => view! { {explanation_text(e.text)} }.into_any(),
         Step::ReopenThere => texts.page(page::STEP_REOPEN_THERE).into_any(),
         Step::PasteSummary => {
