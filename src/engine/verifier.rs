@@ -602,7 +602,8 @@ pub fn verify_rules(rules: &[Rule]) -> Report {
 
 /// A narrowing question (the kind of help) only offers some of a later question's options. The
 /// walk tries only its answers that list options (`paths::candidates`), which is sound only if
-/// nothing else reads it: no rule, no question's conditions, no invariant.
+/// nothing else reads it: no rule, no question's conditions, no invariant (checked here), and no
+/// Rust code of the engine (`engine::derived` reads answers by name: keep the kind out of it).
 pub fn check_narrowings(rules: &[Rule]) -> Vec<String> {
     let mut problems = Vec::new();
     for n in NARROWINGS {

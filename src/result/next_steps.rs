@@ -65,7 +65,7 @@ pub fn steps(journey: Journey, rows: &[Row], documented: Option<&SectionView>) -
     if not_covered && journey != Journey::ComparePlans {
         out.push(Step::Journey(Journey::ComparePlans));
     }
-    // The answer depends on the product's support phase: looking it up comes first.
+    // The answer depends on the product's support phase: looking it up comes before filing.
     if rows.contains(&Row::Coverage(v::coverage::DEPENDS_ON_LIFECYCLE)) {
         out.push(Step::Lifecycle {
             url: portals::LIFECYCLE,

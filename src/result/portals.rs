@@ -73,11 +73,10 @@ mod tests {
             .filter(|&r| address(r).is_none())
             .collect();
         assert_eq!(without, [route::ENGINEERING_CONTACT, route::NONE]);
-        for r in 0..values as u8 {
-            if let Some(url) = address(r) {
-                assert!(url.starts_with("https://"), "{url}");
-                assert!(!url.contains(char::is_whitespace), "{url}");
-            }
+        let routes = (0..values as u8).filter_map(address);
+        for url in routes.chain([LIFECYCLE]) {
+            assert!(url.starts_with("https://"), "{url}");
+            assert!(!url.contains(char::is_whitespace), "{url}");
         }
     }
 

@@ -292,6 +292,24 @@ fn narrowings(file: &VocabularyFile, errors: &mut Errors) -> String {
         if by.kind != "choice" || narrowed.kind != "choice" || question_index == by_index {
             errors.push(format!("{ctx}: a choice can only narrow another choice"));
         }
+        // One narrowing per question, and no chains: the walk tries a narrowing question's
+        // listed answers whatever was answered before (engine::paths::candidates).
+        let narrowing_target = |q: &QuestionIn| q.narrows.as_deref() == Some(target.as_str());
+        if file.question.iter().filter(|q| narrowing_target(q)).count() > 1 {
+            errors.push(format!(
+                "{ctx}: `{target}` is narrowed by more than one question"
+            ));
+        }
+        if file
+            .question
+            .iter()
+            .any(|q| q.narrows.as_deref() == Some(by.id.as_str()))
+            || narrowed.narrows.is_some()
+        {
+            errors.push(format!(
+                "{ctx}: a narrowing question cannot be narrowed, nor narrow one that narrows"
+            ));
+        }
         if !by.ask_when.is_empty() || !by.not_when.is_empty() || !by.ask_when_any.is_empty() {
             errors.push(format!(
                 "{ctx}: a narrowing question is asked wherever `{target}` is; it has no conditions of its own"
