@@ -164,7 +164,7 @@ pub fn holds(atom: &Atom, answers: &Answers, out: &Outcome) -> bool {
 /// Whether an atom holds for its variable's value (`None`: unanswered, or not concluded). A
 /// value has a bit in the mask; a negated atom holds where the plain one does not.
 #[inline]
-fn holds_for(atom: &Atom, value: Option<u8>) -> bool {
+pub(crate) fn holds_for(atom: &Atom, value: Option<u8>) -> bool {
     match value {
         Some(v) if v < 32 => (atom.mask >> v & 1 == 1) != atom.negated,
         _ => atom.negated,

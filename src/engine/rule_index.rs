@@ -11,14 +11,19 @@
 //! Native only: the browser evaluates once per page, and the index would cost wasm bytes for
 //! nothing there.
 
+use crate::engine::evaluate::holds_for;
 use crate::policy::data::{QUESTION_COUNT, RULES};
-use crate::policy::model::{Atom, Rule, Var};
+use crate::policy::model::{Rule, Var};
 use std::sync::OnceLock;
 
 /// 64 rules per word.
 const WORD: usize = 64;
 /// Values an atom can name (its mask is 32 bits), plus "no answer".
 const VALUES: usize = 33;
+/// The most words the index serves (1,024 rules): the candidates of one evaluation then fit in an
+/// array on the stack, with no allocation per evaluation. A larger rule set is evaluated rule by
+/// rule (`for_rules`), correct but slower.
+const MAX_WORDS: usize = 16;
 
 /// The index of one rule set.
 pub struct RuleIndex {
@@ -38,7 +43,7 @@ impl RuleIndex {
                 };
                 for value in 0..VALUES {
                     let v = u8::try_from(value).ok().filter(|&v| v < 32);
-                    if !holds(atom, v) {
+                    if !holds_for(atom, v) {
                         let at = (usize::from(q) * VALUES + value) * words + r / WORD;
                         if let Some(word) = compatible.get_mut(at) {
                             *word &= !(1u64 << (r % WORD));
@@ -51,9 +56,9 @@ impl RuleIndex {
     }
 
     /// The rules that can fire for these question values (`u8::MAX` = no answer), in order, as
-    /// bit words: rule `i` is bit `i % 64` of word `i / 64`.
-    pub fn candidates(&self, questions: &[u8]) -> Vec<u64> {
-        let mut out = vec![u64::MAX; self.words];
+    /// bit words: rule `i` is bit `i % 64` of word `i / 64` (words past the rules are unused).
+    pub fn candidates(&self, questions: &[u8]) -> [u64; MAX_WORDS] {
+        let mut out = [u64::MAX; MAX_WORDS];
         for (q, &value) in questions.iter().enumerate().take(QUESTION_COUNT) {
             let value = if value < 32 {
                 usize::from(value)
@@ -62,7 +67,7 @@ impl RuleIndex {
             };
             let start = (q * VALUES + value) * self.words;
             if let Some(row) = self.compatible.get(start..start + self.words) {
-                for (o, w) in out.iter_mut().zip(row) {
+                for (o, w) in out[..self.words].iter_mut().zip(row) {
                     *o &= w;
                 }
             }
@@ -76,7 +81,9 @@ impl RuleIndex {
 pub enum RuleOrder {
     All(std::ops::Range<usize>),
     Candidates {
-        words: Vec<u64>,
+        words: [u64; MAX_WORDS],
+        /// How many of `words` hold rules.
+        len: usize,
         word: usize,
         bits: u64,
     },
@@ -88,11 +95,12 @@ impl RuleOrder {
         match (for_rules(rules), questions) {
             (Some(index), Some(questions)) => {
                 let words = index.candidates(questions);
-                let bits = words.first().copied().unwrap_or(0);
                 RuleOrder::Candidates {
+                    // No rules: nothing to test (the word past them is unused, all ones).
+                    bits: if index.words > 0 { words[0] } else { 0 },
                     words,
+                    len: index.words,
                     word: 0,
-                    bits,
                 }
             }
             _ => RuleOrder::All(0..rules.len()),
@@ -106,32 +114,33 @@ impl Iterator for RuleOrder {
     fn next(&mut self) -> Option<usize> {
         match self {
             RuleOrder::All(range) => range.next(),
-            RuleOrder::Candidates { words, word, bits } => loop {
+            RuleOrder::Candidates {
+                words,
+                len,
+                word,
+                bits,
+            } => loop {
                 if *bits != 0 {
                     let bit = bits.trailing_zeros() as usize;
                     *bits &= *bits - 1;
                     return Some(*word * WORD + bit);
                 }
                 *word += 1;
-                *bits = *words.get(*word)?;
+                if *word >= *len {
+                    return None;
+                }
+                *bits = words[*word];
             },
         }
     }
 }
 
-/// The same test as the evaluation's (`evaluate::holds_for`).
-fn holds(atom: &Atom, value: Option<u8>) -> bool {
-    match value {
-        Some(v) => (atom.mask >> v & 1 == 1) != atom.negated,
-        None => atom.negated,
-    }
-}
-
 /// The index of the compiled rules, or `None` for another rule set (a test's planted copy is
-/// evaluated rule by rule).
+/// evaluated rule by rule) or more rules than `MAX_WORDS` words hold.
 pub fn for_rules(rules: &[Rule]) -> Option<&'static RuleIndex> {
     static INDEX: OnceLock<RuleIndex> = OnceLock::new();
-    (std::ptr::eq(rules, RULES)).then(|| INDEX.get_or_init(|| RuleIndex::build(RULES)))
+    (std::ptr::eq(rules, RULES) && RULES.len() <= MAX_WORDS * WORD)
+        .then(|| INDEX.get_or_init(|| RuleIndex::build(RULES)))
 }
 
 #[cfg(test)]
