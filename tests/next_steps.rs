@@ -5,11 +5,12 @@
 use chrono::{DateTime, Utc};
 use support_navigator::engine::outcome::Outcome;
 use support_navigator::engine::paths::{sample_instants, PathVisitor, PathWalk};
-use support_navigator::engine::Answers;
+use support_navigator::engine::{Answers, Context};
 use support_navigator::policy::data::{v, QUESTIONS, RULES};
 use support_navigator::policy::model::Section;
 use support_navigator::policy::text::TextId;
 use support_navigator::policy::Journey;
+use support_navigator::result::alternatives;
 use support_navigator::result::decision::{sentences, Sentence};
 use support_navigator::result::explanations::sections;
 use support_navigator::result::headline::{rows, Row};
@@ -31,7 +32,12 @@ impl PathVisitor for Check {
         let secs = sections(out, answers, &rows);
         let documented = secs.iter().find(|s| s.section == Section::Steps);
         let decision = sentences(&rows);
-        let steps = steps(journey, &rows, documented);
+        let ctx = Context {
+            now: Some(now),
+            holidays: &[],
+        };
+        let alternatives = alternatives::of(&rows, answers, &ctx);
+        let steps = steps(journey, &rows, documented, &alternatives);
         let mut fail = |why: &str| {
             if self.failures.len() < 20 {
                 self.failures
@@ -64,6 +70,27 @@ impl PathVisitor for Check {
         }
         if steps.is_empty() || steps.len() > MOST {
             fail("not 1 to 4 steps");
+        }
+        // "It depends": every place is a step with its link, at least two places, and every
+        // answer but "not sure" leads to one of them.
+        let depends = rows
+            .iter()
+            .any(|r| matches!(r, Row::Route(x) if alternatives::depends_on(*x).is_some()));
+        if depends {
+            let shown = steps
+                .iter()
+                .filter(|s| matches!(s, Step::IfAnswer { alternative, .. } if alternatives.contains(alternative)))
+                .count();
+            let options: u32 = alternatives.iter().map(|a| a.options).fold(0, |x, y| x | y);
+            let concrete = alternatives.first().map_or(0, |a| {
+                alternatives::possible_answers(a.question).count_ones()
+            });
+            if alternatives.len() < 2
+                || shown != alternatives.len()
+                || options.count_ones() != concrete
+            {
+                fail("a route that depends, without a step for each place");
+            }
         }
         let not_covered = rows.contains(&Row::Coverage(v::coverage::NOT_COVERED));
         // "Not covered" never sits next to "file it there" or a severity to choose.

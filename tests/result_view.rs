@@ -534,3 +534,152 @@ fn an_unknown_release_status_depends_on_it() {
         matches!(view.steps.first(), Some(Step::Open { route, .. }) if *route == v::route::PPAC)
     );
 }
+
+/// The billing journey's result when the visitor does not know how they bought.
+fn billing_not_sure(topic: &str) -> ResultView {
+    let ctx = Context {
+        now: at(2026, 12, 7, 10, 0),
+        holidays: &[],
+    };
+    let a = answers(&[
+        ("product", "power_apps"),
+        ("purchase_channel", "not_sure"),
+        ("billing_topic", topic),
+    ]);
+    result_view(Journey::Billing, &a, &ctx)
+}
+
+/// The steps of a "depends" answer: (answers as option ids, "any other answer"?, place).
+fn places(view: &ResultView) -> Vec<(Vec<&'static str>, bool, u8)> {
+    view.steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::IfAnswer { alternative, url } => {
+                assert!(url.is_some_and(|u| u.starts_with("https://")), "{url:?}");
+                let q = usize::from(alternative.question);
+                let options = alternative
+                    .option_list()
+                    .map(|o| QUESTIONS[q].options[usize::from(o)])
+                    .collect();
+                Some((options, alternative.otherwise, alternative.route))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_unknown_purchase_channel_lists_each_channels_place() {
+    let buy_plan = billing_not_sure("buy_plan");
+    assert!(buy_plan
+        .headline
+        .contains(&Row::Route(v::route::DEPENDS_ON_CHANNEL)));
+    assert_eq!(
+        places(&buy_plan),
+        [
+            (vec!["ea"], false, v::route::RESELLER_LAR),
+            (
+                vec![
+                    "online",
+                    "csp",
+                    "volume_licensing",
+                    "premier_contract",
+                    "none_yet"
+                ],
+                true,
+                v::route::M365_ADMIN
+            ),
+        ]
+    );
+    assert_eq!(
+        places(&billing_not_sure("buy_premier")),
+        [
+            (vec!["ea"], false, v::route::RESELLER_LAR),
+            (
+                vec![
+                    "online",
+                    "csp",
+                    "volume_licensing",
+                    "premier_contract",
+                    "none_yet"
+                ],
+                true,
+                v::route::ACCOUNT_MANAGER
+            ),
+        ]
+    );
+    assert_eq!(
+        places(&billing_not_sure("licensing")),
+        [
+            (vec!["ea", "volume_licensing"], false, v::route::VLSC),
+            (vec!["csp"], false, v::route::CSP_PARTNER),
+            (
+                vec!["online", "premier_contract", "none_yet"],
+                true,
+                v::route::M365_ADMIN
+            ),
+        ]
+    );
+    // Where the place is the same for every channel, not knowing it changes nothing.
+    let invoice = billing_not_sure("invoice");
+    assert!(invoice.headline.contains(&Row::Route(v::route::M365_ADMIN)));
+    assert!(places(&invoice).is_empty());
+}
+
+#[test]
+fn an_unknown_plan_with_on_site_support_names_both_cases() {
+    let ctx = Context {
+        now: at(2026, 12, 7, 10, 0),
+        holidays: &[],
+    };
+    let a = answers(&[
+        ("product", "ce_app"),
+        ("help_kind", "guidance"),
+        ("issue", "onsite"),
+        ("plan", "not_sure"),
+    ]);
+    let view = result_view(Journey::OpenRequest, &a, &ctx);
+    assert!(view
+        .headline
+        .contains(&Row::Coverage(v::coverage::DEPENDS_ON_PLAN)));
+    assert!(!view
+        .headline
+        .contains(&Row::Coverage(v::coverage::NOT_COVERED)));
+    let steps: Vec<_> = view
+        .steps
+        .iter()
+        .map(|s| match s {
+            Step::IfAnswer { alternative, url } => {
+                let q = usize::from(alternative.question);
+                let options: Vec<&str> = alternative
+                    .option_list()
+                    .map(|o| QUESTIONS[q].options[usize::from(o)])
+                    .collect();
+                format!("{options:?} -> {} {}", alternative.route, url.is_some())
+            }
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            format!(
+                "{:?} -> {} false",
+                ["subscription", "prodirect", "enhanced", "none"],
+                v::route::NONE
+            ),
+            format!(
+                "{:?} -> {} true",
+                [
+                    "premier",
+                    "unified_core",
+                    "unified_advanced",
+                    "unified_performance",
+                    "unified_enterprise"
+                ],
+                v::route::PPAC
+            ),
+            format!("{:?}", Step::Journey(Journey::ComparePlans)),
+        ]
+    );
+}

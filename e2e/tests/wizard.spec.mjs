@@ -164,6 +164,55 @@ const WALKS = [
     },
   },
   {
+    // Licensing help, the channel not known: the place depends on it, so each channel's place is
+    // a step of its own, with the answers that lead there and the place's link.
+    journey: 'billing', now: '2025-02-05T10:00:00Z', title: 'not sure how the licences were bought',
+    answers: { product: 'power_apps', purchase_channel: 'not_sure', billing_topic: 'licensing' },
+    facts: { 'Where to go': slotLabel('route', 'depends_on_channel') },
+    extra: async (page) => {
+      const channel = EN.q.purchase_channel.options;
+      await expect(page.locator('h1')).toContainText(EN.routes.depends_on_channel.action);
+      const steps = page.getByRole('region', { name: EN.page.steps_title }).getByRole('listitem');
+      const expected = [
+        [EN.page.step_if.replace('{answers}', `${channel.ea}${EN.page.step_or}${channel.volume_licensing}`), 'vlsc', 'https://www.microsoft.com/licensing/servicecenter'],
+        [EN.page.step_if.replace('{answers}', channel.csp), 'csp_partner', 'https://admin.microsoft.com/Adminportal/Home#/partnerrelationships'],
+        [EN.page.step_otherwise, 'm365_admin', 'https://admin.microsoft.com/'],
+      ];
+      await expect(steps).toHaveCount(expected.length);
+      for (const [i, [lead, route, href]] of expected.entries()) {
+        const step = steps.nth(i);
+        await expect(step).toContainText(lead);
+        await expect(step).toContainText(EN.routes[route].action);
+        await expect(step.getByRole('link', { name: EN.routes[route].open, exact: true })).toHaveAttribute('href', href);
+      }
+    },
+  },
+  {
+    // On-site support, the plan not known: Premier and Unified include it, the other plans do
+    // not. Both cases are steps, Premier's with the portal's link, then the plan comparison.
+    journey: 'open-request', now: '2025-02-05T10:00:00Z', title: 'not sure which plan, on-site support',
+    answers: { product: 'ce_app', issue: 'onsite', plan: 'not_sure' },
+    facts: {
+      'Where to go': slotLabel('route', 'depends_on_plan'),
+      'What your plan covers': slotLabel('coverage', 'depends_on_plan'),
+    },
+    extra: async (page) => {
+      const plan = EN.q.plan.options;
+      const or = EN.page.step_or;
+      const steps = page.getByRole('region', { name: EN.page.steps_title }).getByRole('listitem');
+      await expect(steps).toHaveCount(3);
+      // In the plan question's order: the plans without on-site support come first.
+      const others = ['subscription', 'prodirect', 'enhanced', 'none'];
+      await expect(steps.nth(0)).toContainText(EN.page.step_if.replace('{answers}', others.map((p) => plan[p]).join(or)));
+      await expect(steps.nth(0)).toContainText(EN.routes.none.action);
+      await expect(steps.nth(0).getByRole('link')).toHaveCount(0);
+      const premier = ['premier', 'unified_core', 'unified_advanced', 'unified_performance', 'unified_enterprise'];
+      await expect(steps.nth(1)).toContainText(EN.page.step_if.replace('{answers}', premier.map((p) => plan[p]).join(or)));
+      await expect(steps.nth(1).getByRole('link', { name: EN.routes.ppac.open, exact: true })).toHaveAttribute('href', 'https://admin.powerplatform.microsoft.com/');
+      await expect(steps.nth(2).getByRole('link', { name: EN.page.step_compare, exact: true })).toBeVisible();
+    },
+  },
+  {
     // SC-031: an invoice question for licences bought online.
     journey: 'billing', now: '2025-02-05T10:00:00Z',
     answers: { product: 'power_apps', purchase_channel: 'online', billing_topic: 'invoice' },

@@ -7,6 +7,7 @@
 //! the ticket summary) is computed here, so it is tested natively, by id, and the page cover
 //! (`page_cover`) checks the same rows the page shows.
 
+pub mod alternatives;
 pub mod clock;
 pub mod decision;
 pub mod explanations;
@@ -19,6 +20,7 @@ pub mod portals;
 pub mod summary;
 pub mod why;
 
+pub use alternatives::Alternative;
 pub use clock::{ClockStatus, LanguageClock, WindowRun};
 pub use decision::Sentence;
 pub use explanations::{ConflictNote, Explanation, SectionView, TraceEntry};
@@ -80,11 +82,12 @@ pub fn result_view(journey: Journey, answers: &Answers, ctx: &Context) -> Result
         .find(|s| s.section == crate::policy::model::Section::Steps);
     let decision = decision::sentences(&rows);
     let summary = summary::lines(answers, &rows, &decision);
+    let alternatives = alternatives::of(&rows, answers, ctx);
     ResultView {
         journey,
         facts: decision::key_facts(&rows, &decision),
         decision,
-        steps: next_steps::steps(journey, &rows, documented),
+        steps: next_steps::steps(journey, &rows, documented, &alternatives),
         zone: answers.zone(q::TIME_ZONE),
         matrix: compare.then(|| matrix::plan_matrix(answers, ctx)),
         plan_finder: if compare {

@@ -3,6 +3,7 @@
 
 use crate::policy::data::v;
 use crate::policy::Journey;
+use crate::result::alternatives::Alternative;
 use crate::result::explanations::{Explanation, SectionView};
 use crate::result::headline::Row;
 use crate::result::portals;
@@ -24,6 +25,13 @@ pub enum Step {
     /// Look up the product's support phase on Microsoft's lifecycle pages (`portals::LIFECYCLE`),
     /// when the answer depends on it.
     Lifecycle { url: &'static str },
+    /// The place depends on an answer the visitor could not give: "if your answer is …", the
+    /// place the rules name for those answers, and its address (none when that place itself
+    /// depends on another answer the visitor could not give).
+    IfAnswer {
+        alternative: Alternative,
+        url: Option<&'static str>,
+    },
 }
 
 impl Step {
@@ -36,6 +44,7 @@ impl Step {
             Step::PasteSummary => 3,
             Step::Journey(_) => 4,
             Step::Lifecycle { .. } => 5,
+            Step::IfAnswer { .. } => 6,
         }
     }
 
@@ -43,7 +52,11 @@ impl Step {
     pub fn has_link(&self) -> bool {
         matches!(
             self,
-            Step::Open { .. } | Step::PasteSummary | Step::Journey(_) | Step::Lifecycle { .. }
+            Step::Open { .. }
+                | Step::PasteSummary
+                | Step::Journey(_)
+                | Step::Lifecycle { .. }
+                | Step::IfAnswer { url: Some(_), .. }
         )
     }
 }
@@ -52,8 +65,13 @@ impl Step {
 pub const MOST: usize = 4;
 
 /// The steps for an answer's rows and its "steps" section (the documented click paths that
-/// fired, in evaluation order).
-pub fn steps(journey: Journey, rows: &[Row], documented: Option<&SectionView>) -> Vec<Step> {
+/// fired, in evaluation order), and the places a "depends" route stands for (`alternatives`).
+pub fn steps(
+    journey: Journey,
+    rows: &[Row],
+    documented: Option<&SectionView>,
+    alternatives: &[Alternative],
+) -> Vec<Step> {
     let route = rows.iter().find_map(|r| match r {
         Row::Route(x) => Some(*x),
         _ => None,
@@ -75,6 +93,11 @@ pub fn steps(journey: Journey, rows: &[Row], documented: Option<&SectionView>) -
         if let Some(url) = portals::address(r) {
             out.push(Step::Open { route: r, url });
         }
+        // "It depends": one step per place, each with its address.
+        out.extend(alternatives.iter().map(|&alternative| Step::IfAnswer {
+            alternative,
+            url: portals::address(alternative.route),
+        }));
     } else if journey == Journey::LanguageHours {
         out.push(Step::Journey(Journey::OpenRequest));
     }

@@ -145,8 +145,13 @@ fn parts(journey: Journey, answers: &Answers, out: &Outcome, now: DateTime<Utc>)
             .map(|s| Part::Decision(s.kind())),
     );
     let documented = sections.iter().find(|s| s.section == Section::Steps);
+    let ctx = Context {
+        now: Some(now),
+        holidays: &[],
+    };
+    let alternatives = crate::result::alternatives::of(&rows, answers, &ctx);
     parts.extend(
-        crate::result::next_steps::steps(journey, &rows, documented)
+        crate::result::next_steps::steps(journey, &rows, documented, &alternatives)
             .iter()
             .map(|s| Part::Step(s.kind())),
     );
@@ -156,10 +161,6 @@ fn parts(journey: Journey, answers: &Answers, out: &Outcome, now: DateTime<Utc>)
     }
     parts.extend(out.notices.iter().copied().map(Part::Notice));
     if journey == Journey::LanguageHours {
-        let ctx = Context {
-            now: Some(now),
-            holidays: &[],
-        };
         if let Some(clock) = language_clock(answers, &ctx) {
             parts.push(Part::Clock(clock.status == ClockStatus::OpenNow));
         }

@@ -6,7 +6,9 @@
 //!
 //! A route without a site of its own (a partner, an account manager) links to the page where the
 //! customer finds that contact; `none` and the engineering contact of a private preview have no
-//! address at all, and their result pages link inside the app instead (`next_steps`).
+//! address at all, and their result pages link inside the app instead (`next_steps`). Nor do the
+//! `depends_on_*` routes: their page lists each possible place with its own address
+//! (`alternatives`).
 
 use crate::policy::data::v::route;
 
@@ -67,12 +69,21 @@ mod tests {
     use crate::policy::data::{s, SLOTS};
 
     #[test]
-    fn every_address_is_https_and_only_two_routes_have_none() {
+    fn every_address_is_https_and_only_two_routes_and_the_depends_routes_have_none() {
         let values = SLOTS[usize::from(s::ROUTE)].values.len();
         let without: Vec<u8> = (0..values as u8)
             .filter(|&r| address(r).is_none())
             .collect();
-        assert_eq!(without, [route::ENGINEERING_CONTACT, route::NONE]);
+        assert_eq!(
+            without,
+            [
+                route::ENGINEERING_CONTACT,
+                route::NONE,
+                route::DEPENDS_ON_CHANNEL,
+                route::DEPENDS_ON_PLAN,
+                route::DEPENDS_ON_PREVIEW
+            ]
+        );
         let routes = (0..values as u8).filter_map(address);
         for url in routes.chain([LIFECYCLE]) {
             assert!(url.starts_with("https://"), "{url}");

@@ -258,24 +258,44 @@ fn step_view(
     on_kiosk: bool,
 ) -> AnyView {
     match *step {
-        Step::Open { route, url } => {
-            let label = texts.get(TextId::route_open(route));
-            if on_kiosk {
-                view! { <span class="step__link">{label}</span> " " <span class="step__url">{url}</span> }.into_any()
+        Step::Open { route, url } => outside_link(
+            String::new(),
+            texts.get(TextId::route_open(route)),
+            Some(url),
+            on_kiosk,
+        ),
+        Step::Lifecycle { url } => outside_link(
+            String::new(),
+            texts.page(page::STEP_LIFECYCLE),
+            Some(url),
+            on_kiosk,
+        ),
+        Step::IfAnswer { alternative, url } => {
+            // "If your answer is “A” or “B”: Do this." (or "For any other answer: …"), then the link.
+            let mut lead = if alternative.otherwise {
+                texts.page(page::STEP_OTHERWISE)
             } else {
-                // Inside an embed the portal cannot open in the frame: it opens in a new tab.
-                let target = crate::ui::embed::is_widget().then_some("_blank");
-                view! { <a href=url target=target rel="noopener">{label}</a> }.into_any()
-            }
-        }
-        Step::Lifecycle { url } => {
-            let label = texts.page(page::STEP_LIFECYCLE);
-            if on_kiosk {
-                view! { <span class="step__link">{label}</span> " " <span class="step__url">{url}</span> }.into_any()
-            } else {
-                let target = crate::ui::embed::is_widget().then_some("_blank");
-                view! { <a href=url target=target rel="noopener">{label}</a> }.into_any()
-            }
+                let mut answers = String::new();
+                for o in alternative.option_list() {
+                    if !answers.is_empty() {
+                        answers.push_str(&texts.page(page::STEP_OR));
+                    }
+                    answers.push_str(&texts.get(TextId::option(alternative.question, o)));
+                }
+                fill(&texts.page(page::STEP_IF), &[("answers", &answers)])
+            };
+            lead.push(' ');
+            lead.push_str(&fill(
+                &texts.page(page::DECISION_SENTENCE),
+                &[("text", &texts.get(TextId::route_action(alternative.route)))],
+            ));
+            lead.push(' ');
+            outside_link(
+                lead,
+                texts.get(TextId::route_open(alternative.route)),
+                url,
+                on_kiosk,
+            )
         }
         Step::Documented(e) => view! { {explanation_text(e.text)} }.into_any(),
         Step::ReopenThere => texts.page(page::STEP_REOPEN_THERE).into_any(),
@@ -292,6 +312,29 @@ fn step_view(
             let _ = l;
             view! { <RouteLink route=route>{label}</RouteLink> }.into_any()
         }
+    }
+}
+
+/// `prefix`, then a link to an outside address, if there is one. On a kiosk it is not a link:
+/// the QR code carries the page instead, and the address is printed. Inside an embed the site
+/// cannot open in the frame, so it opens in a new tab. (One function for every step with an
+/// outside address: each distinct view type costs wasm bytes.)
+fn outside_link(
+    prefix: String,
+    label: String,
+    url: Option<&'static str>,
+    on_kiosk: bool,
+) -> AnyView {
+    match url {
+        Some(url) if on_kiosk => view! {
+            {prefix} <span class="step__link">{label}</span> " " <span class="step__url">{url}</span>
+        }
+        .into_any(),
+        Some(url) => {
+            let target = crate::ui::embed::is_widget().then_some("_blank");
+            view! { {prefix} <a href=url target=target rel="noopener">{label}</a> }.into_any()
+        }
+        None => prefix.into_any(),
     }
 }
 
