@@ -71,9 +71,18 @@ BUDGETS = {
 # text's tables built with DOM calls instead of a nested `view!`, and filled without an Effect:
 # -2.2 KB). The first load also carries the new answers' texts in the English content pack:
 # 280,717 -> 283,951 B.
+#
+# Raised a third time, by 2 KB, on 2026-12-08, for wrong answers: a "not sure" answer named one
+# place where the possible answers lead to different ones (an unknown plan told "not covered" for
+# on-site support, advisory work and broad performance problems; an unknown release status sent
+# to the portal; no "not sure" for the purchase channel). The page now lists each possible
+# answer's place, evaluated by the rules (result::alternatives, +1.3 KB of wasm after two cuts
+# made for it: one view type for every step with an outside address, -0.45 KB; no Vec or join
+# in building the step's text, -0.5 KB), and the English pack carries the new rules' texts.
+# Measured 243,957 -> 245,266 B wasm and 284,942 -> 286,667 B first load.
 CEILINGS = {
-    "first_load_gzip": 285 * KB,
-    "wasm_gzip": 244 * KB,
+    "first_load_gzip": 287 * KB,
+    "wasm_gzip": 246 * KB,
 }
 
 # Fetches the start page makes from its own code, which index.html does not show. Each pattern must
