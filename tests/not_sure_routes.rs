@@ -14,6 +14,8 @@ use support_navigator::result::alternatives::{depends_on, possible_answers, rout
 struct Check {
     paths: u64,
     not_sure: u64,
+    /// "Depends" routes whose places were compared with the possible answers', per question.
+    depends_checked: std::collections::BTreeMap<&'static str, u64>,
     failures: Vec<String>,
 }
 
@@ -55,6 +57,7 @@ impl PathVisitor for Check {
                 // or, when another answer is "not sure" too, it may say it depends on that one.
                 _ => match route.and_then(depends_on) {
                     Some(on) if on == q => {
+                        *self.depends_checked.entry(def.id).or_default() += 1;
                         let listed = route_alternatives(answers, &ctx, q);
                         listed.len() == routes.len()
                             && listed.iter().all(|alt| routes.contains(&Some(alt.route)))
@@ -93,6 +96,15 @@ fn not_sure_never_invents_or_hides_a_place() {
         check.not_sure > 1000,
         "only {} not-sure answers",
         check.not_sure
+    );
+    // The "depends" branch ran, for each question that has a "depends" route: the check is not
+    // passed by never reaching it.
+    let checked: Vec<&str> = check.depends_checked.keys().copied().collect();
+    assert_eq!(
+        checked,
+        ["plan", "preview", "purchase_channel"],
+        "{:?}",
+        check.depends_checked
     );
     assert!(check.failures.is_empty(), "{}", check.failures.join("\n"));
 }
