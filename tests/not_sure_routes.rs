@@ -8,7 +8,17 @@ use support_navigator::engine::paths::{sample_instants, PathVisitor, PathWalk};
 use support_navigator::engine::{evaluate_with, Answer, Answers, Context};
 use support_navigator::policy::data::{s, QUESTIONS, RULES};
 use support_navigator::policy::Journey;
-use support_navigator::result::alternatives::{depends_on, possible_answers, route_alternatives};
+use support_navigator::result::alternatives::{
+    depends_on, options_in, possible_answers, route_alternatives,
+};
+
+/// Whether `q` is answered "I am not sure".
+fn not_sure(answers: &Answers, q: u8) -> bool {
+    let options = QUESTIONS[usize::from(q)].options;
+    answers
+        .choice(q)
+        .is_some_and(|o| options.get(usize::from(o)) == Some(&"not_sure"))
+}
 
 #[derive(Default)]
 struct Check {
@@ -29,19 +39,14 @@ impl PathVisitor for Check {
         let route = out.slot_value(s::ROUTE);
         for &q in asked {
             let def = &QUESTIONS[usize::from(q)];
-            let Some(unsure) = def.options.iter().position(|o| *o == "not_sure") else {
-                continue;
-            };
-            if answers.choice(q) != Some(unsure as u8) {
+            if !not_sure(answers, q) {
                 continue;
             }
             self.not_sure += 1;
             // The route each concrete answer gives (the rest of the answers as they are).
             // The answers a visitor who is not sure may have (`possible_answers` says which are
             // left out, and why).
-            let possible = possible_answers(q);
-            let mut routes = (0..32u8)
-                .filter(|o| possible & (1 << o) != 0)
+            let mut routes = options_in(possible_answers(q))
                 .map(|o| {
                     let mut a = *answers;
                     a.set_index(q, Answer::Choice(o));
@@ -62,12 +67,7 @@ impl PathVisitor for Check {
                         listed.len() == routes.len()
                             && listed.iter().all(|alt| routes.contains(&Some(alt.route)))
                     }
-                    Some(other) => {
-                        let options = QUESTIONS[usize::from(other)].options;
-                        answers
-                            .choice(other)
-                            .is_some_and(|o| options.get(usize::from(o)) == Some(&"not_sure"))
-                    }
+                    Some(other) => not_sure(answers, other),
                     None => false,
                 },
             };

@@ -56,6 +56,11 @@ pub fn possible_answers(question: u8) -> u32 {
     mask
 }
 
+/// The option indices in a bit mask of options, in the question's order.
+pub fn options_in(mask: u32) -> impl Iterator<Item = u8> {
+    (0..32u8).filter(move |o| mask & (1 << o) != 0)
+}
+
 /// One place, and the answers that lead to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Alternative {
@@ -71,8 +76,8 @@ pub struct Alternative {
 
 impl Alternative {
     /// The option indices, in the question's order.
-    pub fn option_list(&self) -> impl Iterator<Item = u8> + '_ {
-        (0..32u8).filter(move |o| self.options & (1 << o) != 0)
+    pub fn option_list(&self) -> impl Iterator<Item = u8> {
+        options_in(self.options)
     }
 }
 
@@ -88,10 +93,7 @@ pub fn depends_on(route: u8) -> Option<u8> {
 pub fn route_alternatives(answers: &Answers, ctx: &Context, question: u8) -> Vec<Alternative> {
     let possible = possible_answers(question);
     let mut out: Vec<Alternative> = Vec::new();
-    for o in 0..32u8 {
-        if possible & (1 << o) == 0 {
-            continue;
-        }
+    for o in options_in(possible) {
         let mut a = *answers;
         a.set_index(question, Answer::Choice(o));
         let Some(route) = evaluate_with(&a, ctx).slot_value(s::ROUTE) else {
