@@ -275,10 +275,11 @@ fn step_view(
             let mut lead = if alternative.otherwise {
                 texts.page(page::STEP_OTHERWISE)
             } else {
+                let or = texts.page(page::STEP_OR);
                 let mut answers = String::new();
                 for o in alternative.option_list() {
                     if !answers.is_empty() {
-                        answers.push_str(&texts.page(page::STEP_OR));
+                        answers.push_str(&or);
                     }
                     answers.push_str(&texts.get(TextId::option(alternative.question, o)));
                 }
