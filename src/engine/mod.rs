@@ -5,6 +5,7 @@ pub mod answers;
 pub mod derived;
 pub mod evaluate;
 pub mod flow;
+pub mod invariant_check;
 pub mod iso_date;
 pub mod outcome;
 pub mod paths;

@@ -15,14 +15,14 @@
 
 use crate::engine::answers::{Answer, Answers};
 use crate::engine::flow::next_question_in;
+use crate::engine::invariant_check::{CheckValues, InvariantIndex};
 use crate::engine::outcome::Outcome;
 pub use crate::engine::paths::{candidates, sample_instants};
 use crate::engine::paths::{PathVisitor, PathWalk};
 use crate::engine::question_use::{QuestionUse, UnusedQuestion};
 use crate::policy::data::{
-    rule_label, s, slot_index, DECLARED_OVERRIDES, INVARIANTS, NARROWINGS, QUESTIONS,
-    QUESTION_COUNT, REGION_HOURS, RESPONSE_MINUTES, RESPONSE_TARGETS, RULES, SEEDS, SLOTS,
-    SLOT_COUNT,
+    rule_label, s, slot_index, DECLARED_OVERRIDES, INVARIANTS, NARROWINGS, QUESTIONS, REGION_HOURS,
+    RESPONSE_TARGETS, RULES, SEEDS, SLOTS, SLOT_COUNT,
 };
 use crate::policy::model::{Atom, CheckAtom, CheckVar, Citation, Invariant, Rule, Var};
 use crate::policy::Journey;
@@ -160,65 +160,6 @@ impl std::fmt::Display for Violation {
     }
 }
 
-/// The values an invariant's atoms can read, for one outcome, in one flat table (no value =
-/// `u8::MAX`): invariants are checked on every evaluation of every path, so an atom is one
-/// lookup rather than a walk through the answers and the outcome.
-struct CheckValues([u8; CHECK_VARS]);
-
-const CHECK_VARS: usize = 2 * QUESTION_COUNT + SLOT_COUNT + 2;
-
-impl CheckValues {
-    fn new(answers: &Answers, out: &Outcome) -> Self {
-        let mut values = [u8::MAX; CHECK_VARS];
-        for q in 0..QUESTION_COUNT {
-            let Ok(q8) = u8::try_from(q) else { break };
-            let answer = answers.get(q8);
-            if let Some(cell) = values.get_mut(q) {
-                *cell = answer.map_or(u8::MAX, |_| 0);
-            }
-            if let (Some(Answer::Choice(o)), Some(cell)) =
-                (answer, values.get_mut(QUESTION_COUNT + q))
-            {
-                *cell = o;
-            }
-        }
-        for (s, slot) in out.slots.iter().enumerate() {
-            if let (Some(v), Some(cell)) = (slot, values.get_mut(2 * QUESTION_COUNT + s)) {
-                *cell = v.value;
-            }
-        }
-        if let Some(r) = out.response {
-            let clock = 2 * QUESTION_COUNT + SLOT_COUNT;
-            if let Some(cell) = values.get_mut(clock) {
-                *cell = u8::from(!r.around_the_clock);
-            }
-            let minutes = RESPONSE_MINUTES
-                .iter()
-                .position(|&m| m == r.minutes)
-                .and_then(|i| u8::try_from(i).ok());
-            if let (Some(m), Some(cell)) = (minutes, values.get_mut(clock + 1)) {
-                *cell = m;
-            }
-        }
-        CheckValues(values)
-    }
-
-    /// Whether `atom` holds.
-    fn holds(&self, atom: &CheckAtom) -> bool {
-        let at = match atom.var {
-            CheckVar::Answered(q) => usize::from(q),
-            CheckVar::Question(q) => QUESTION_COUNT + usize::from(q),
-            CheckVar::Slot(s) => 2 * QUESTION_COUNT + usize::from(s),
-            CheckVar::ResponseClock => 2 * QUESTION_COUNT + SLOT_COUNT,
-            CheckVar::ResponseMinutes => 2 * QUESTION_COUNT + SLOT_COUNT + 1,
-        };
-        match self.0.get(at).copied().filter(|&v| v != u8::MAX) {
-            Some(v) => (v < 64 && atom.mask >> v & 1 == 1) != atom.negated,
-            None => atom.negated,
-        }
-    }
-}
-
 /// What an outcome had for an atom's variable, for a violation message.
 fn describe(atom: &CheckAtom, answers: &Answers, out: &Outcome) -> String {
     match atom.var {
@@ -287,6 +228,10 @@ struct Walk<'a> {
     required: Vec<u8>,
     /// The invariants that apply to the journey, each with its index in `INVARIANTS`.
     invariants: Vec<(usize, &'static Invariant)>,
+    /// Which of `invariants` (by position) can apply to an outcome.
+    invariant_index: InvariantIndex,
+    /// The index's working space, reused for every outcome.
+    scratch: Vec<u64>,
     fired: Vec<bool>,
     asked: Vec<bool>,
     paths: u64,
@@ -374,8 +319,10 @@ impl Walk<'_> {
 
     fn check_invariants(&mut self, answers: &Answers, out: &Outcome, now: DateTime<Utc>) {
         let values = CheckValues::new(answers, out);
-        for i in 0..self.invariants.len() {
-            let (index, inv) = self.invariants[i];
+        for i in self.invariant_index.applying(&values, &mut self.scratch) {
+            let Some(&(index, inv)) = self.invariants.get(i) else {
+                continue;
+            };
             let Some(detail) = invariant_failure(inv, self.rules, &values, answers, out) else {
                 continue;
             };
@@ -454,13 +401,17 @@ fn walk_part<'a>(
     first: Option<(u8, Answer)>,
     instants: &'a [DateTime<Utc>],
 ) -> Walk<'a> {
+    let invariants: Vec<(usize, &'static Invariant)> = INVARIANTS
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.journeys.is_empty() || i.journeys.contains(&journey))
+        .collect();
+    let by_position: Vec<&Invariant> = invariants.iter().map(|&(_, i)| i).collect();
     let mut walk = Walk {
         rules,
-        invariants: INVARIANTS
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.journeys.is_empty() || i.journeys.contains(&journey))
-            .collect(),
+        invariant_index: InvariantIndex::new(&by_position),
+        scratch: Vec::new(),
+        invariants,
         violations: vec![None; INVARIANTS.len()],
         overrides: vec![0; rules.len() * rules.len()],
         override_examples: Vec::new(),
