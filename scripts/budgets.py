@@ -4,7 +4,8 @@
     python3 scripts/budgets.py [DIST_DIR] [--native FILE] [--json OUT] [--ceilings]
 
   DIST_DIR       the built app (default: dist)
-  --native FILE  the output of `support-navigator-cli bench` (default: run it, release build)
+  --native FILE  the output of `support-navigator-cli bench` (default: run it, built with the
+                 `native` profile: the release profile optimised for speed, Cargo.toml)
   --json OUT     also write every figure as JSON (scripts/bench.sh builds its report on it)
   --ceilings     what the test command runs: the two time budgets as they are, and the two size
                  budgets replaced by the CEILINGS below, because the sizes do not meet their
@@ -18,8 +19,8 @@ The budgets:
   first load  <= 120 KB gzip   what the start page downloads: index.html, the wasm, its JS glue,
                                the CSS and the English content pack (see FIRST_LOAD below)
   wasm        <= 110 KB gzip
-  evaluation  <= 20 us         one full engine::evaluate, native, release build
-  verify      <= 10 s          the whole verifier (every journey's answer tree), native, release
+  evaluation  <= 20 us         one full engine::evaluate, native, `native` profile
+  verify      <= 10 s          the whole verifier (every journey's answer tree), native, `native` profile
 
 KB = 1000 bytes (strict: 120 KB is 120,000 B, not 122,880). "gzip" = Python's
 gzip.compress(data, 9), as in scripts/size_report.py; brotli sizes (brotli -q 11) are shown too.
@@ -93,7 +94,7 @@ START_PAGE_FETCHES = [
     ("content/en.*.txt", "English content pack, loaded by ui::policy_text when the app starts"),
 ]
 
-CLI = ["cargo", "run", "--release", "-q", "--no-default-features", "--features", "cli", "--bin", "support-navigator-cli", "--", "bench"]
+CLI = ["cargo", "run", "--profile", "native", "-q", "--no-default-features", "--features", "cli", "--bin", "support-navigator-cli", "--", "bench"]
 
 
 def fail(message):
