@@ -4,9 +4,7 @@
 // Checked: journey 1 completes inside the frame; the iframe follows the content height (no inner
 // scrollbar); the host receives only the documented messages, none with an answer; axe on host
 // and frame; storage denied in the frame; presets; bad configuration only warns.
-import http from 'node:http';
-import fs from 'node:fs';
-import path from 'node:path';
+import { startHost } from './embed-host.mjs';
 import { test, expect, expectAccessible } from './fixtures.mjs';
 import {
   EN, START_TITLE, RESULT_TITLE, JOURNEY_TITLES, SC001, h1, answerAll, currentQuestion, seeResult,
@@ -16,7 +14,6 @@ import { catalogue } from './catalogue.mjs';
 
 test.use({ locale: 'en-GB', timezoneId: 'America/Los_Angeles' });
 
-const DOCS = path.resolve(import.meta.dirname, '..', '..', 'docs');
 const DEMO_TITLE = 'Support Navigator: where to file a support request';
 const MESSAGE_TYPES = ['support-navigator:height', 'support-navigator:journey', 'support-navigator:result'];
 const JOURNEY_SLUGS = Object.keys(JOURNEY_TITLES);
@@ -27,26 +24,8 @@ const PRESETS = {
   'preset-nl': 'data-title="Preset widget" data-lang="nl"',
 };
 
-/** A static server for the host pages in docs/, on a free port of localhost. */
-function startHost() {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = http.createServer((req, res) => {
-    const name = path.basename(new URL(req.url, 'http://x').pathname);
-    const preset = PRESETS[name.replace(/\.html$/, '')];
-    const file = path.join(DOCS, preset ? 'embed-demo.html' : name);
-    if (!file.startsWith(DOCS) || !fs.existsSync(file) || !types[path.extname(file)]) {
-      res.writeHead(404).end();
-      return;
-    }
-    let body = fs.readFileSync(file, 'utf8');
-    if (preset) body = body.replace(/<div data-support-navigator[^>]*>/s, `<div data-support-navigator ${preset}>`);
-    res.writeHead(200, { 'content-type': types[path.extname(file)] }).end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 let host;
-test.beforeAll(async () => { host = await startHost(); });
+test.beforeAll(async () => { host = await startHost(PRESETS); });
 test.afterAll(async () => { await new Promise((resolve) => host.close(resolve)); });
 
 /** The demo page on the host site, loading the app (and embed.js) from `appOrigin`. */

@@ -32,17 +32,20 @@ export function removeBuild(dir) {
 }
 
 /**
- * Serves `dir` on 127.0.0.1 (a secure context, so service workers run) on a free port. Every
- * request is logged as { path, status }. No caching headers: only the worker caches.
+ * Serves `dir` on 127.0.0.1 (a secure context, so service workers run) on a free port, under
+ * `prefix`. Every request is logged as { path, status }. No caching headers: only the worker caches.
  */
-export async function serveDir(dir) {
+export async function serveDir(dir, prefix = '/') {
   const log = [];
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const rel = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
-    const file = path.join(dir, path.normalize(rel));
+    // `prefix` is the path the build is hosted under ("/", or "/tools/support-navigator/"):
+    // nothing outside it exists.
+    const inside = urlPath.startsWith(prefix) ? `/${urlPath.slice(prefix.length)}` : null;
+    const rel = inside?.endsWith('/') ? `${inside}index.html` : inside;
+    const file = rel === null ? null : path.join(dir, path.normalize(rel));
     let status = 404;
-    if (file.startsWith(dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+    if (file?.startsWith(dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       status = 200;
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
       res.end(fs.readFileSync(file));
@@ -53,7 +56,7 @@ export async function serveDir(dir) {
     log.push({ path: urlPath, status });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
   const close = () => new Promise((resolve) => {
     server.close(resolve);
     server.closeAllConnections(); // the browser keeps connections alive; don't wait for them

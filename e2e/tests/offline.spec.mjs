@@ -16,13 +16,17 @@ import {
 
 test.use({ locale: 'en-GB', timezoneId: SC001.timezoneId });
 
+// The path the build is hosted under in this project ("/", or a sub-path): the copies of the
+// build the tests below serve themselves are hosted under it too.
+const hostedPath = (baseURL) => new URL('./', baseURL).pathname;
+
 test('after one online visit, journey 1 runs to its result with the network off, in every language', async ({ page, context, baseURL }) => {
   test.slow();
   const build = readPrecache(DIST);
-  const scope = new URL('/', baseURL).href;
+  const scope = new URL('./', baseURL).href;
 
   // The first visit, online: the worker installs, precaches the whole build and takes control.
-  await page.goto('/');
+  await page.goto('./');
   await expect(h1(page)).toHaveText(START_TITLE);
   await waitForController(page);
   expect(await cacheNames(page)).toEqual([cacheName(scope, build.buildId)]);
@@ -42,7 +46,7 @@ test('after one online visit, journey 1 runs to its result with the network off,
   offline.on('response', (r) => { if (r.url().startsWith('http')) responses.push(r); });
   await offline.clock.setFixedTime(new Date(SC001.now));
 
-  const navigation = await offline.goto('/');
+  const navigation = await offline.goto('./');
   expect(navigation.fromServiceWorker(), 'the page itself comes from the service worker').toBe(true);
   expect(await offline.evaluate(() => navigator.onLine)).toBe(false);
   await expect(h1(offline)).toHaveText(START_TITLE);
@@ -75,10 +79,12 @@ test('after one online visit, journey 1 runs to its result with the network off,
   await offline.close();
 });
 
-test('a new build replaces the old one whole: no document mixes builds, the old cache is deleted', async ({ page }) => {
+test('a new build replaces the old one whole: no document mixes builds, the old cache is deleted', async ({ page, baseURL }) => {
   test.slow();
   const dir = copyBuild();
-  const server = await serveDir(dir);
+  const server = await serveDir(dir, hostedPath(baseURL));
+  // A request's file, as the build's precache list names it.
+  const fileOf = (url) => new URL(url).pathname.slice(new URL(server.url).pathname.length);
   try {
     // Build A: the first visit installs it.
     const buildA = readPrecache(dir);
@@ -117,7 +123,7 @@ test('a new build replaces the old one whole: no document mixes builds, the old 
     const seen = [];
     for (const [i, doc] of documents.entries()) {
       const last = i === documents.length - 1;
-      const files = doc.requests.map((r) => new URL(r.url()).pathname.slice(1));
+      const files = doc.requests.map((r) => fileOf(r.url()));
       const fits = Object.keys(builds).filter((b) => files.every((f) => f in builds[b].files));
       expect(fits, `document ${i} asked only for files of one build: ${files.join(', ')}`).not.toEqual([]);
       if (fits.length === 1) seen.push(fits[0]);
@@ -129,7 +135,7 @@ test('a new build replaces the old one whole: no document mixes builds, the old 
     }
     const lastDoc = documents.at(-1);
     expect((await lastDoc.navigation.response())?.fromServiceWorker(), 'the page came from the new cache').toBe(true);
-    expect(lastDoc.requests.map((r) => new URL(r.url()).pathname.slice(1))).toContain(newCss);
+    expect(lastDoc.requests.map((r) => fileOf(r.url()))).toContain(newCss);
     // The test's reload is still answered from A's cache (cache-first); then the new worker takes
     // over and the page reloads itself onto B, once.
     expect(seen, 'documents by build: A (the reload), then B (the page reloading itself)').toEqual(['A', 'B']);
@@ -150,25 +156,25 @@ test('the service worker answers an overlong navigation with 414, as servers do,
   // A page of its own: the browser logs the refused load (and the error page's favicon) as
   // console errors, which is what should happen here.
   const page = await context.newPage();
-  await page.goto('/');
+  await page.goto('./');
   await expect(h1(page)).toHaveText(START_TITLE);
   await waitForController(page);
   // A crafted link of 300 KB: without the cap the worker served the app, which then froze the
   // tab reading it.
-  const long = await page.goto(`/?j=open-request&product=${'a'.repeat(300 * 1024)}`);
+  const long = await page.goto(`./?j=open-request&product=${'a'.repeat(300 * 1024)}`);
   expect(long.fromServiceWorker()).toBe(true);
   expect(long.status()).toBe(414);
-  const ordinary = await page.goto('/?j=open-request');
+  const ordinary = await page.goto('./?j=open-request');
   expect(ordinary.fromServiceWorker()).toBe(true);
   expect(ordinary.status()).toBe(200);
   expect(await currentQuestion(page)).toBe('product');
   await page.close();
 });
 
-test('retiring a deployment: sw-retire.js served as sw.js empties our caches and the page runs from the server', async ({ page }) => {
+test('retiring a deployment: sw-retire.js served as sw.js empties our caches and the page runs from the server', async ({ page, baseURL }) => {
   test.slow();
   const dir = copyBuild();
-  const server = await serveDir(dir);
+  const server = await serveDir(dir, hostedPath(baseURL));
   try {
     await page.goto(server.url);
     await expect(h1(page)).toHaveText(START_TITLE);
@@ -193,11 +199,11 @@ test('retiring a deployment: sw-retire.js served as sw.js empties our caches and
   }
 });
 
-test('a proxy that changes one byte of index.html: the worker says so in the console, with the file and hashes, and the app runs from the network', async ({ context }) => {
+test('a proxy that changes one byte of index.html: the worker says so in the console, with the file and hashes, and the app runs from the network', async ({ context, baseURL }) => {
   const dir = copyBuild();
   const indexPath = path.join(dir, 'index.html');
   fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace('</body>', '</body> '));
-  const server = await serveDir(dir);
+  const server = await serveDir(dir, hostedPath(baseURL));
   // A page of its own: the worker's console error is expected here (Chromium shows it in the
   // page's console too).
   const page = await context.newPage();
@@ -229,9 +235,9 @@ test('a proxy that changes one byte of index.html: the worker says so in the con
 test('a cache deleted while the worker stays registered is filled again, and offline use comes back', async ({ page, context, baseURL }) => {
   test.slow();
   const build = readPrecache(DIST);
-  const scope = new URL('/', baseURL).href;
+  const scope = new URL('./', baseURL).href;
   const name = cacheName(scope, build.buildId);
-  await page.goto('/');
+  await page.goto('./');
   await expect(h1(page)).toHaveText(START_TITLE);
   await waitForController(page);
   expect(await cacheNames(page)).toEqual([name]);

@@ -17,7 +17,7 @@ const JOURNEYS = [
 test.use({ locale: 'en-GB' });
 
 test('start page lists the seven journeys and passes axe', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Get the right support for Dynamics 365 and Power Platform');
   for (const name of JOURNEYS) {
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
@@ -27,7 +27,7 @@ test('start page lists the seven journeys and passes axe', async ({ page }) => {
 });
 
 test('a journey can be opened with the keyboard only, and Back returns', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   const target = page.getByRole('link', { name: 'Compare plans', exact: true });
   // Tab through the page until the journey link has focus, as a keyboard user would.
   for (let i = 0; i < 30; i += 1) {
@@ -64,7 +64,7 @@ test('every journey link leads to its first question page, which passes axe', as
   test.slow(); // seven journeys, each checked by axe
   const slugs = ['open-request', 'coverage', 'compare-plans', 'language-hours', 'on-premises', 'reopen', 'billing'];
   for (const [i, name] of JOURNEYS.entries()) {
-    await page.goto('/');
+    await page.goto('./');
     await page.getByRole('link', { name, exact: true }).click();
     const question = EN.q[FIRST_QUESTIONS[name]];
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(question.title);
@@ -80,14 +80,14 @@ test('every journey link leads to its first question page, which passes axe', as
     await expect(page.getByRole('link', { name: BACK, exact: true })).toBeVisible();
     await expectAccessible(page, `first question of ${slugs[i]}`);
     // The same page by deep link.
-    await page.goto(`/?j=${slugs[i]}`);
+    await page.goto(`./?j=${slugs[i]}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(question.title);
   }
 });
 
 test('the language switcher translates the page, keeps the page and sets <html lang>', async ({ page }) => {
   // The reopen journey opens on its first question (the product), in the chosen language.
-  await page.goto('/?j=reopen');
+  await page.goto('./?j=reopen');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(EN.q.product.title);
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Nederlands' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(catalogue('nl').q.product.title);
@@ -106,7 +106,7 @@ test('the language switcher translates the page, keeps the page and sets <html l
 });
 
 test('the lang link parameter wins over the browser language', async ({ page }) => {
-  await page.goto('/?lang=id');
+  await page.goto('./?lang=id');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dapatkan dukungan yang tepat untuk Dynamics 365 dan Power Platform');
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   await expectAccessible(page, 'Indonesian start page');
@@ -115,13 +115,13 @@ test('the lang link parameter wins over the browser language', async ({ page }) 
 test.describe('browser language', () => {
   test.use({ locale: 'nb-NO' });
   test('is used when the link names none', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('./');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Få riktig støtte for Dynamics 365 og Power Platform');
   });
 });
 
 test('a link to an unknown page or language explains itself and shows the start page', async ({ page }) => {
-  await page.goto('/?j=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&lang=xx');
+  await page.goto('./?j=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&lang=xx');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Get the right support for Dynamics 365 and Power Platform');
   await expect(page.getByText('The link you followed points to a page we do not know.')).toBeVisible();
   await expect(page.getByText('The language in the link is not available.')).toBeVisible();
@@ -131,10 +131,10 @@ test('a link to an unknown page or language explains itself and shows the start 
 
 test('no horizontal scrolling at 320 px or at 200 % zoom', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto('/?j=on-premises');
+  await page.goto('./?j=on-premises');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await hasHorizontalOverflow(page)).toBe(false);
-  await page.goto('/');
+  await page.goto('./');
   expect(await hasHorizontalOverflow(page)).toBe(false);
   // 200 % zoom of a 1280 px window is a 640 px CSS viewport with the same content.
   await page.setViewportSize({ width: 640, height: 400 });
@@ -142,7 +142,7 @@ test('no horizontal scrolling at 320 px or at 200 % zoom', async ({ page }) => {
 });
 
 test('the skip link is the first tab stop and moves to the main content', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   // Wait for the app to render (the wasm module may still be starting after the load event).
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');

@@ -346,7 +346,7 @@ export function journeyUrl(journey, page, answers) {
   const params = new URLSearchParams({ j: journey });
   if (page) params.set('p', page);
   for (const [k, v] of Object.entries(answers)) params.set(k, String(v));
-  return `/?${params.toString().replaceAll('%2F', '/')}`;
+  return `./?${params.toString().replaceAll('%2F', '/')}`;
 }
 
 /** SC-001: the baseline answers of journey 1 (tests/scenarios.toml). */
