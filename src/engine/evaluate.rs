@@ -82,20 +82,21 @@ pub fn evaluate_in(rules: &[Rule], answers: &Answers, ctx: &Context) -> Outcome 
 
     let today = derived.today;
     let mut agreeing: Vec<(u8, u16)> = Vec::with_capacity(16);
-    // Natively, the rules the answers already rule out are skipped (`rule_index`); their
-    // conditions would fail anyway, so the outcome is the same.
+    // Natively, the rules the answers already rule out are skipped (`rule_index`), and the
+    // others' atoms on questions, which the index has checked, are not tested again: the
+    // outcome is the same. `atoms` are the atoms left to test.
     #[cfg(not(target_arch = "wasm32"))]
     let order = crate::engine::rule_index::RuleOrder::new(rules, vars.get(..QUESTION_COUNT));
     #[cfg(target_arch = "wasm32")]
-    let order = 0..rules.len();
-    for index in order {
-        let Some(rule) = rules.get(index) else {
+    let order = rules.iter().map(|r| r.when).enumerate();
+    for (at, atoms) in order {
+        let Some(rule) = rules.get(at) else {
             break;
         };
-        let Ok(index) = u16::try_from(index) else {
+        let Ok(index) = u16::try_from(at) else {
             break;
         };
-        if !rule.when.iter().all(|a| holds_in(a, &vars)) || !in_effect(index, today) {
+        if !atoms.iter().all(|a| holds_in(a, &vars)) || !in_effect(index, today) {
             continue;
         }
         out.fired.push(index);

@@ -91,16 +91,28 @@ const WORD: usize = 64;
 /// Values a cell can have that a mask can name, plus one row for "none (or past the mask)".
 const VALUES: usize = 65;
 
+/// The cells that hold answers (whether answered, and the choice): the same for every instant a
+/// path is evaluated at.
+const ANSWER_CELLS: usize = 2 * QUESTION_COUNT;
+
 /// The invariants (of one list, by position) that can apply to an outcome.
 pub struct InvariantIndex {
     /// How many invariants the index was built for.
     count: usize,
     words: usize,
-    /// The cells some `when` reads.
+    /// The cells some `when` reads, in order: the answer cells (`ANSWER_CELLS`) first.
     cells: Vec<usize>,
+    /// How many of `cells` are answer cells.
+    answer_cells: usize,
     /// `[cells position][value][word]`, flattened: the invariants whose `when` atoms on that
     /// cell hold for that value. Value `VALUES - 1` is "none".
     compatible: Vec<u64>,
+    /// The intersection over the answer cells for the last answers seen (`last_answers`): a path
+    /// is evaluated at two instants with the same answers.
+    last_answers: Option<[u8; ANSWER_CELLS]>,
+    answer_words: Vec<u64>,
+    /// The working space of [`Self::applying`].
+    words_buf: Vec<u64>,
 }
 
 impl InvariantIndex {
@@ -113,6 +125,7 @@ impl InvariantIndex {
             .collect();
         cells.sort_unstable();
         cells.dedup();
+        let answer_cells = cells.iter().filter(|&&c| c < ANSWER_CELLS).count();
         let mut compatible = vec![u64::MAX; cells.len() * VALUES * words];
         for (i, invariant) in invariants.iter().enumerate() {
             for atom in invariant.when {
@@ -136,20 +149,20 @@ impl InvariantIndex {
             count,
             words,
             cells,
+            answer_cells,
             compatible,
+            last_answers: None,
+            answer_words: vec![u64::MAX; words],
+            words_buf: vec![u64::MAX; words],
         }
     }
 
-    /// The positions (in the list the index was built for), in order, of the invariants whose
-    /// `when` holds for `values`. `scratch` is reused between calls, so there is no allocation.
-    pub fn applying<'s>(
-        &self,
-        values: &CheckValues,
-        scratch: &'s mut Vec<u64>,
-    ) -> impl Iterator<Item = usize> + 's {
-        scratch.clear();
-        scratch.resize(self.words, u64::MAX);
-        for (k, &c) in self.cells.iter().enumerate() {
+    /// ANDs into `out` the rows of `cells[range]` for `values`.
+    fn intersect(&self, values: &CheckValues, range: std::ops::Range<usize>, out: &mut [u64]) {
+        for k in range {
+            let Some(&c) = self.cells.get(k) else {
+                break;
+            };
             let value = values.0.get(c).copied().unwrap_or(NONE);
             let value = if value < 64 {
                 usize::from(value)
@@ -158,18 +171,38 @@ impl InvariantIndex {
             };
             let start = (k * VALUES + value) * self.words;
             if let Some(row) = self.compatible.get(start..start + self.words) {
-                for (s, w) in scratch.iter_mut().zip(row) {
-                    *s &= w;
+                for (o, w) in out.iter_mut().zip(row) {
+                    *o &= w;
                 }
             }
         }
+    }
+
+    /// The positions (in the list the index was built for), in order, of the invariants whose
+    /// `when` holds for `values`.
+    pub fn applying(&mut self, values: &CheckValues) -> impl Iterator<Item = usize> + '_ {
+        let answers = values.0.get(..ANSWER_CELLS).and_then(|a| a.try_into().ok());
+        if answers.is_none() || answers != self.last_answers {
+            let mut words = std::mem::take(&mut self.answer_words);
+            words.fill(u64::MAX);
+            self.intersect(values, 0..self.answer_cells, &mut words);
+            self.answer_words = words;
+            self.last_answers = answers;
+        }
+        let mut words = std::mem::take(&mut self.words_buf);
+        words.copy_from_slice(&self.answer_words);
+        self.intersect(values, self.answer_cells..self.cells.len(), &mut words);
+        self.words_buf = words;
         let count = self.count;
-        scratch.iter().enumerate().flat_map(move |(w, &bits)| {
-            (0..WORD)
-                .filter(move |b| bits >> b & 1 == 1)
-                .map(move |b| w * WORD + b)
-                .filter(move |&i| i < count)
-        })
+        self.words_buf
+            .iter()
+            .enumerate()
+            .flat_map(move |(w, &bits)| {
+                (0..WORD)
+                    .filter(move |b| bits >> b & 1 == 1)
+                    .map(move |b| w * WORD + b)
+                    .filter(move |&i| i < count)
+            })
     }
 }
 
@@ -184,8 +217,7 @@ mod tests {
     #[test]
     fn the_index_names_exactly_the_invariants_whose_when_holds() {
         let all: Vec<&Invariant> = INVARIANTS.iter().collect();
-        let index = InvariantIndex::new(&all);
-        let mut scratch = Vec::new();
+        let mut index = InvariantIndex::new(&all);
         let now = sample_instants()[0];
         let cases = [
             vec![],
@@ -203,7 +235,7 @@ mod tests {
             };
             let out = evaluate(&answers, now);
             let values = CheckValues::new(&answers, &out);
-            let by_index: Vec<usize> = index.applying(&values, &mut scratch).collect();
+            let by_index: Vec<usize> = index.applying(&values).collect();
             let by_test: Vec<usize> = all
                 .iter()
                 .enumerate()

@@ -230,8 +230,6 @@ struct Walk<'a> {
     invariants: Vec<(usize, &'static Invariant)>,
     /// Which of `invariants` (by position) can apply to an outcome.
     invariant_index: InvariantIndex,
-    /// The index's working space, reused for every outcome.
-    scratch: Vec<u64>,
     fired: Vec<bool>,
     asked: Vec<bool>,
     paths: u64,
@@ -319,7 +317,7 @@ impl Walk<'_> {
 
     fn check_invariants(&mut self, answers: &Answers, out: &Outcome, now: DateTime<Utc>) {
         let values = CheckValues::new(answers, out);
-        for i in self.invariant_index.applying(&values, &mut self.scratch) {
+        for i in self.invariant_index.applying(&values) {
             let Some(&(index, inv)) = self.invariants.get(i) else {
                 continue;
             };
@@ -410,7 +408,6 @@ fn walk_part<'a>(
     let mut walk = Walk {
         rules,
         invariant_index: InvariantIndex::new(&by_position),
-        scratch: Vec::new(),
         invariants,
         violations: vec![None; INVARIANTS.len()],
         overrides: vec![0; rules.len() * rules.len()],
