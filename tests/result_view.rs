@@ -6,6 +6,7 @@ use support_navigator::engine::{Answers, Context};
 use support_navigator::policy::data::{q, v, QUESTIONS};
 use support_navigator::policy::text::TextId;
 use support_navigator::policy::Journey;
+use support_navigator::result::alternatives::options_in;
 use support_navigator::result::*;
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
@@ -666,6 +667,75 @@ fn an_unknown_plan_with_on_site_support_names_both_cases() {
                     "unified_enterprise"
                 ],
                 v::route::PPAC
+            ),
+            format!("{:?}", Step::Journey(Journey::ComparePlans)),
+        ]
+    );
+}
+
+#[test]
+fn two_unknown_answers_name_a_place_for_each_pair() {
+    // Neither the plan nor the release status is known, for a performance problem across the
+    // business: Premier and Unified include the advisory work for a released feature, never for
+    // a preview; the other plans include none. Each step names its place, none says "it
+    // depends" again.
+    let ctx = Context {
+        now: at(2026, 12, 7, 10, 0),
+        holidays: &[],
+    };
+    let a = answers(&[
+        ("product", "ce_app"),
+        ("help_kind", "problem"),
+        ("issue", "performance"),
+        ("perf_scope", "broad"),
+        ("preview", "not_sure"),
+        ("plan", "not_sure"),
+    ]);
+    let view = result_view(Journey::OpenRequest, &a, &ctx);
+    assert!(view
+        .headline
+        .contains(&Row::Route(v::route::DEPENDS_ON_PLAN)));
+    let ids = |q: u8, mask: u32| -> Vec<&str> {
+        options_in(mask)
+            .map(|o| QUESTIONS[usize::from(q)].options[usize::from(o)])
+            .collect()
+    };
+    let steps: Vec<String> = view
+        .steps
+        .iter()
+        .map(|s| match s {
+            Step::IfAnswer { alternative, url } => format!(
+                "{:?} {:?} -> {} {}",
+                ids(alternative.question, alternative.options),
+                alternative.and.map(|(q, m)| ids(q, m)),
+                alternative.route,
+                url.is_some()
+            ),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    let premier_unified = [
+        "premier",
+        "unified_core",
+        "unified_advanced",
+        "unified_performance",
+        "unified_enterprise",
+    ];
+    assert_eq!(
+        steps,
+        [
+            format!(
+                "{:?} None -> {} true",
+                ["subscription", "prodirect", "enhanced", "none"],
+                v::route::PARTNER_OR_FORUMS
+            ),
+            format!(
+                "{premier_unified:?} Some([\"ga\"]) -> {} true",
+                v::route::PPAC
+            ),
+            format!(
+                "{premier_unified:?} Some([\"public\"]) -> {} true",
+                v::route::PARTNER_OR_FORUMS
             ),
             format!("{:?}", Step::Journey(Journey::ComparePlans)),
         ]

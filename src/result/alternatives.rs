@@ -68,6 +68,10 @@ pub struct Alternative {
     pub question: u8,
     /// The options that lead here, as a bit mask of option indices.
     pub options: u32,
+    /// When the visitor is not sure of a second answer either and, for `options`, the place
+    /// depends on it too: that question and its options that lead here ("if your answer is
+    /// Premier, and the feature is generally available: …").
+    pub and: Option<(u8, u32)>,
     /// The last place, for the most options: the page says "for any other answer".
     pub otherwise: bool,
     /// Where these options lead (`v::route`).
@@ -86,17 +90,36 @@ pub fn depends_on(route: u8) -> Option<u8> {
     DEPENDS.iter().find(|(r, _)| *r == route).map(|(_, q)| *q)
 }
 
+/// Whether the answer to `question` is "not sure".
+fn is_not_sure(answers: &Answers, question: u8) -> bool {
+    let option = answers.choice(question).and_then(|o| {
+        QUESTIONS
+            .get(usize::from(question))?
+            .options
+            .get(usize::from(o))
+            .copied()
+    });
+    option == Some("not_sure")
+}
+
+/// The route `answers` lead to with option `o` in place of the answer to `question`.
+fn route_with(answers: &Answers, ctx: &Context, question: u8, o: u8) -> Option<u8> {
+    let mut a = *answers;
+    a.set_index(question, Answer::Choice(o));
+    evaluate_with(&a, ctx).slot_value(s::ROUTE)
+}
+
 /// The places `answers` would lead to with each possible answer to `question`
 /// (`possible_answers`), grouped by place, in the order of their first answer. When every other
 /// option of the question is possible, the place most answers lead to comes last, as "any other
-/// answer".
+/// answer". Where some answers lead to a place that depends on a second answer the visitor is
+/// not sure of either, those answers are listed once per place of the second answer
+/// (`Alternative::and`), so every step names a place.
 pub fn route_alternatives(answers: &Answers, ctx: &Context, question: u8) -> Vec<Alternative> {
     let possible = possible_answers(question);
     let mut out: Vec<Alternative> = Vec::new();
     for o in options_in(possible) {
-        let mut a = *answers;
-        a.set_index(question, Answer::Choice(o));
-        let Some(route) = evaluate_with(&a, ctx).slot_value(s::ROUTE) else {
+        let Some(route) = route_with(answers, ctx, question, o) else {
             continue;
         };
         match out.iter_mut().find(|alt| alt.route == route) {
@@ -104,6 +127,7 @@ pub fn route_alternatives(answers: &Answers, ctx: &Context, question: u8) -> Vec
             None => out.push(Alternative {
                 question,
                 options: 1 << o,
+                and: None,
                 otherwise: false,
                 route,
             }),
@@ -126,6 +150,47 @@ pub fn route_alternatives(answers: &Answers, ctx: &Context, question: u8) -> Vec
             let mut last = out.remove(most);
             last.otherwise = true;
             out.push(last);
+        }
+    }
+    out.into_iter()
+        .flat_map(|alt| with_second_answer(alt, answers, ctx))
+        .collect()
+}
+
+/// `alt` as it is, or, when its place depends on a second question the visitor is not sure of
+/// either, one alternative per place of that question's possible answers. Options of `alt` that
+/// lead to the same places for the same second answers are listed together.
+fn with_second_answer(alt: Alternative, answers: &Answers, ctx: &Context) -> Vec<Alternative> {
+    let second = match depends_on(alt.route) {
+        Some(q) if q != alt.question && is_not_sure(answers, q) => q,
+        _ => return vec![alt],
+    };
+    let mut out: Vec<Alternative> = Vec::new();
+    for o in alt.option_list() {
+        let mut a = *answers;
+        a.set_index(alt.question, Answer::Choice(o));
+        // The places of the second question's answers, with this option in place of the first
+        // "not sure" (which ends the recursion: the first question is answered now).
+        let places = route_alternatives(&a, ctx, second);
+        // Options with the same places as an earlier option join its alternatives.
+        let same = |earlier: &[Alternative]| {
+            earlier.len() == places.len()
+                && earlier
+                    .iter()
+                    .zip(&places)
+                    .all(|(e, p)| e.route == p.route && e.and == Some((second, p.options)))
+        };
+        match out.chunk_by_mut(|x, y| x.options == y.options).find(|g| same(g)) {
+            Some(group) => group.iter_mut().for_each(|e| e.options |= 1 << o),
+            None => out.extend(places.iter().map(|p| Alternative {
+                question: alt.question,
+                options: 1 << o,
+                and: Some((second, p.options)),
+                // Each is listed with its answers: "for any other answer" would not say which
+                // second answer it means.
+                otherwise: false,
+                route: p.route,
+            })),
         }
     }
     out

@@ -12,6 +12,7 @@ use crate::policy::model::Citation;
 use crate::policy::text::index::page;
 use crate::policy::text::TextId;
 use crate::policy::Journey;
+use crate::result::alternatives::options_in;
 use crate::result::{
     result_view, CellValue, ClockStatus, PlanMatrix, Reason, ResultView, Row, RowKind, RowValue,
     Sentence, Step, SummaryLine,
@@ -272,18 +273,31 @@ fn step_view(
         ),
         Step::IfAnswer { alternative, url } => {
             // "If your answer is “A” or “B”: Do this." (or "For any other answer: …"), then the link.
-            let mut lead = if alternative.otherwise {
-                texts.page(page::STEP_OTHERWISE)
-            } else {
-                let or = texts.page(page::STEP_OR);
+            // With a second unknown answer: "If your answer is “A”, and for “Release status” it
+            // is “B”: …".
+            let or = texts.page(page::STEP_OR);
+            let listed = |question: u8, options: u32| {
                 let mut answers = String::new();
-                for o in alternative.option_list() {
+                for o in options_in(options) {
                     if !answers.is_empty() {
                         answers.push_str(&or);
                     }
-                    answers.push_str(&texts.get(TextId::option(alternative.question, o)));
+                    answers.push_str(&texts.get(TextId::option(question, o)));
                 }
-                fill(&texts.page(page::STEP_IF), &[("answers", &answers)])
+                answers
+            };
+            let answers = listed(alternative.question, alternative.options);
+            let mut lead = match alternative.and {
+                _ if alternative.otherwise => texts.page(page::STEP_OTHERWISE),
+                Some((second, options)) => fill(
+                    &texts.page(page::STEP_IF_AND),
+                    &[
+                        ("answers", &answers),
+                        ("question", &texts.get(TextId::question_summary(second))),
+                        ("second", &listed(second, options)),
+                    ],
+                ),
+                None => fill(&texts.page(page::STEP_IF), &[("answers", &answers)]),
             };
             lead.push(' ');
             lead.push_str(&fill(
