@@ -24,6 +24,13 @@ function answerText(question, value) {
 
 // One walk per journey. Answers are listed in the order the journey asks them; `facts` are
 // result rows (term → definition) that must be shown.
+// The "depends on the plan" steps: the plans that include Premier-level services and the others,
+// each list as the page writes it ("“Premier” or “Unified Core” or …").
+const PREMIER_UNIFIED = ['premier', 'unified_core', 'unified_advanced', 'unified_performance', 'unified_enterprise'];
+const OTHER_PLANS = ['subscription', 'prodirect', 'enhanced', 'none'];
+const plansText = (plans) => plans.map((p) => EN.q.plan.options[p]).join(EN.page.step_or);
+const nextSteps = (page) => page.getByRole('region', { name: EN.page.steps_title }).getByRole('listitem');
+
 const WALKS = [
   {
     journey: 'open-request', now: SC001.now, answers: SC001.answers,
@@ -197,19 +204,39 @@ const WALKS = [
       'What your plan covers': slotLabel('coverage', 'depends_on_plan'),
     },
     extra: async (page) => {
-      const plan = EN.q.plan.options;
-      const or = EN.page.step_or;
-      const steps = page.getByRole('region', { name: EN.page.steps_title }).getByRole('listitem');
+      const steps = nextSteps(page);
       await expect(steps).toHaveCount(3);
       // In the plan question's order: the plans without on-site support come first.
-      const others = ['subscription', 'prodirect', 'enhanced', 'none'];
-      await expect(steps.nth(0)).toContainText(EN.page.step_if.replace('{answers}', others.map((p) => plan[p]).join(or)));
+      await expect(steps.nth(0)).toContainText(EN.page.step_if.replace('{answers}', plansText(OTHER_PLANS)));
       await expect(steps.nth(0)).toContainText(EN.routes.none.action);
       await expect(steps.nth(0).getByRole('link')).toHaveCount(0);
-      const premier = ['premier', 'unified_core', 'unified_advanced', 'unified_performance', 'unified_enterprise'];
-      await expect(steps.nth(1)).toContainText(EN.page.step_if.replace('{answers}', premier.map((p) => plan[p]).join(or)));
+      await expect(steps.nth(1)).toContainText(EN.page.step_if.replace('{answers}', plansText(PREMIER_UNIFIED)));
       await expect(steps.nth(1).getByRole('link', { name: EN.routes.ppac.open, exact: true })).toHaveAttribute('href', 'https://admin.powerplatform.microsoft.com/');
       await expect(steps.nth(2).getByRole('link', { name: EN.page.step_compare, exact: true })).toBeVisible();
+    },
+  },
+  {
+    journey: 'open-request', now: '2025-02-05T10:00:00Z', title: 'not sure which plan nor whether released, broad performance problem',
+    answers: { product: 'ce_app', issue: 'performance', perf_scope: 'broad', preview: 'not_sure', plan: 'not_sure' },
+    facts: {
+      'Where to go': slotLabel('route', 'depends_on_plan'),
+      'What your plan covers': slotLabel('coverage', 'depends_on_plan'),
+    },
+    extra: async (page) => {
+      const steps = nextSteps(page);
+      await expect(steps).toHaveCount(4);
+      await expect(steps.nth(0)).toContainText(EN.page.step_if.replace('{answers}', plansText(OTHER_PLANS)));
+      await expect(steps.nth(0).getByRole('link', { name: EN.routes.partner_or_forums.open, exact: true })).toBeVisible();
+      // Premier and Unified: one step per release status, each naming its place and its link.
+      const both = (status) => EN.page.step_if_and
+        .replace('{answers}', plansText(PREMIER_UNIFIED))
+        .replace('{question}', EN.summary.preview)
+        .replace('{second}', EN.q.preview.options[status]);
+      await expect(steps.nth(1)).toContainText(both('ga'));
+      await expect(steps.nth(1).getByRole('link', { name: EN.routes.ppac.open, exact: true })).toHaveAttribute('href', 'https://admin.powerplatform.microsoft.com/');
+      await expect(steps.nth(2)).toContainText(both('public'));
+      await expect(steps.nth(2).getByRole('link', { name: EN.routes.partner_or_forums.open, exact: true })).toBeVisible();
+      await expect(steps.nth(3).getByRole('link', { name: EN.page.step_compare, exact: true })).toBeVisible();
     },
   },
   {
