@@ -81,9 +81,16 @@ BUDGETS = {
 # made for it: one view type for every step with an outside address, -0.45 KB; no Vec or join
 # in building the step's text, -0.5 KB), and the English pack carries the new rules' texts.
 # Measured 243,957 -> 245,266 B wasm and 284,942 -> 286,667 B first load.
+#
+# Raised a fourth time, by 1 KB and 2 KB, on 2026-12-08, for a step without a place: with both
+# the plan and the release status unknown, Premier and Unified read "where to go depends on
+# whether the feature is released", with no link. Each step now names a place for each pair of
+# answers (result::alternatives::with_second_answer, which reuses route_alternatives rather than
+# a second grouping loop: 1,762 -> 1,282 B of wasm). Measured 245,353 -> 246,635 B wasm and
+# 286,735 -> 288,052 B first load (the English pack carries the new step's sentence).
 CEILINGS = {
-    "first_load_gzip": 287 * KB,
-    "wasm_gzip": 246 * KB,
+    "first_load_gzip": 289 * KB,
+    "wasm_gzip": 247 * KB,
 }
 
 # Fetches the start page makes from its own code, which index.html does not show. Each pattern must
