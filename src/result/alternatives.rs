@@ -180,7 +180,10 @@ fn with_second_answer(alt: Alternative, answers: &Answers, ctx: &Context) -> Vec
                     .zip(&places)
                     .all(|(e, p)| e.route == p.route && e.and == Some((second, p.options)))
         };
-        match out.chunk_by_mut(|x, y| x.options == y.options).find(|g| same(g)) {
+        match out
+            .chunk_by_mut(|x, y| x.options == y.options)
+            .find(|g| same(g))
+        {
             Some(group) => group.iter_mut().for_each(|e| e.options |= 1 << o),
             None => out.extend(places.iter().map(|p| Alternative {
                 question: alt.question,
