@@ -286,18 +286,21 @@ fn step_view(
                 }
                 answers
             };
-            let answers = listed(alternative.question, alternative.options);
-            let mut lead = match alternative.and {
-                _ if alternative.otherwise => texts.page(page::STEP_OTHERWISE),
-                Some((second, options)) => fill(
-                    &texts.page(page::STEP_IF_AND),
-                    &[
-                        ("answers", &answers),
-                        ("question", &texts.get(TextId::question_summary(second))),
-                        ("second", &listed(second, options)),
-                    ],
-                ),
-                None => fill(&texts.page(page::STEP_IF), &[("answers", &answers)]),
+            let mut lead = if alternative.otherwise {
+                texts.page(page::STEP_OTHERWISE)
+            } else {
+                let answers = listed(alternative.question, alternative.options);
+                match alternative.and {
+                    Some((second, options)) => fill(
+                        &texts.page(page::STEP_IF_AND),
+                        &[
+                            ("answers", &answers),
+                            ("question", &texts.get(TextId::question_summary(second))),
+                            ("second", &listed(second, options)),
+                        ],
+                    ),
+                    None => fill(&texts.page(page::STEP_IF), &[("answers", &answers)]),
+                }
             };
             lead.push(' ');
             lead.push_str(&fill(
