@@ -133,8 +133,8 @@ impl InvariantIndex {
                     continue;
                 };
                 for value in 0..VALUES {
-                    let v = u8::try_from(value).unwrap_or(NONE);
-                    let v = if value == VALUES - 1 { NONE } else { v };
+                    // Row `VALUES - 1` is "none"; the others are the values a mask can name.
+                    let v = u8::try_from(value).ok().filter(|&v| v < 64).unwrap_or(NONE);
                     if !holds_for(atom, v) {
                         if let Some(word) =
                             compatible.get_mut((at * VALUES + value) * words + i / WORD)
